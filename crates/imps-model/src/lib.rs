@@ -1,0 +1,1 @@
+//! Typed models of the OMA IMPS CSP primitives (work in progress).
