@@ -81,7 +81,11 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at byte {} (in {})", self.kind, self.offset, self.path)
+        write!(
+            f,
+            "{} at byte {} (in {})",
+            self.kind, self.offset, self.path
+        )
     }
 }
 
