@@ -1,0 +1,466 @@
+//! The pull reader: WAP-192-WBXML-20010725 §5.8 (body grammar) as an
+//! iterative state machine over `&[u8]`.
+//!
+//! The reader keeps no stack: WBXML `END` tokens do not name the element
+//! they close, so a depth counter and two code-page numbers are all the
+//! state it needs. Nesting therefore costs nothing, and the depth limit is a
+//! plain comparison. Every token borrows from the input; nothing is
+//! allocated after [`Reader::new`].
+
+use crate::global::*;
+use crate::header::Header;
+use crate::limits::{LimitKind, Limits};
+use crate::mb_uint::read_mb_u32;
+use crate::text::{check_text, table_str};
+use crate::token::{Name, Token, TokenKind};
+use crate::{Error, ErrorKind};
+
+/// Where the reader is in the body grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Before the root element (PIs and SWITCH_PAGE allowed).
+    Prolog,
+    /// Inside element content.
+    Content,
+    /// Inside the attribute list of a tag.
+    Attrs,
+    /// Inside a processing instruction.
+    Pi,
+    /// After the root element (only PIs allowed).
+    Epilog,
+    /// End of input reached after a complete document.
+    Done,
+}
+
+/// A zero-copy WBXML pull reader.
+///
+/// ```
+/// use imps_wbxml::{Reader, Limits, TokenKind, Name};
+/// // WBXML 1.3, public id 0x11, UTF-8, no string table:
+/// // <tag 0x09 xmlns-token 0x08 "1.2"> <tag 0x2D/> </…>
+/// let doc = [0x03, 0x11, 0x6A, 0x00, 0xC9, 0x08, 0x03, b'1', b'.', b'2', 0x00, 0x01, 0x2D, 0x01];
+/// let mut r = Reader::new(&doc, Limits::default()).unwrap();
+/// let t = r.next_token().unwrap().unwrap();
+/// assert_eq!(t.offset, 4);
+/// assert_eq!(t.kind, TokenKind::Tag { name: Name::Token(0x09), attributes: true, content: true });
+/// assert_eq!(r.next_token().unwrap().unwrap().kind, TokenKind::AttrStart(Name::Token(0x08)));
+/// assert_eq!(r.next_token().unwrap().unwrap().kind, TokenKind::StrI("1.2"));
+/// assert_eq!(r.next_token().unwrap().unwrap().kind, TokenKind::AttrEnd);
+/// assert_eq!(r.next_token().unwrap().unwrap().kind,
+///            TokenKind::Tag { name: Name::Token(0x2D), attributes: false, content: false });
+/// assert_eq!(r.next_token().unwrap().unwrap().kind, TokenKind::End);
+/// assert_eq!(r.next_token().unwrap(), None);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Reader<'a> {
+    input: &'a [u8],
+    pos: usize,
+    header: Header<'a>,
+    limits: Limits,
+    tokens: u64,
+    depth: u32,
+    tag_page: u8,
+    attr_page: u8,
+    mode: Mode,
+    /// In `Attrs`: whether the tag has content after its attribute list.
+    pending_content: bool,
+    /// In `Attrs`/`Pi`: whether an attribute start has been seen.
+    attr_started: bool,
+    /// Where a PI returns to.
+    pi_return: Mode,
+    /// The first error; returned again on every later call.
+    failed: Option<Error>,
+}
+
+type Step<'a> = Result<Option<Token<'a>>, Error>;
+
+impl<'a> Reader<'a> {
+    /// Parses the header and positions the reader on the first body token.
+    pub fn new(input: &'a [u8], limits: Limits) -> Result<Self, Error> {
+        let header = Header::parse(input, &limits)?;
+        Ok(Reader {
+            input,
+            pos: header.body_offset,
+            header,
+            limits,
+            tokens: 0,
+            depth: 0,
+            tag_page: 0,
+            attr_page: 0,
+            mode: Mode::Prolog,
+            pending_content: false,
+            attr_started: false,
+            pi_return: Mode::Prolog,
+            failed: None,
+        })
+    }
+
+    /// The document header.
+    pub fn header(&self) -> &Header<'a> {
+        &self.header
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The whole input.
+    pub fn input(&self) -> &'a [u8] {
+        self.input
+    }
+
+    /// Byte offset of the next unread byte.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Number of open elements (elements whose content has started).
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    /// Current tag code page.
+    pub fn tag_page(&self) -> u8 {
+        self.tag_page
+    }
+
+    /// Current attribute code page.
+    pub fn attr_page(&self) -> u8 {
+        self.attr_page
+    }
+
+    /// `true` once the root element has ended and the input is exhausted.
+    pub fn is_done(&self) -> bool {
+        self.mode == Mode::Done
+    }
+
+    /// The next token, `Ok(None)` at the end of a complete document.
+    ///
+    /// After an error, every later call returns the same error.
+    #[inline]
+    pub fn next_token(&mut self) -> Result<Option<Token<'a>>, Error> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        let r = self.step();
+        if let Err(e) = r {
+            self.failed = Some(e);
+        }
+        r
+    }
+
+    #[inline]
+    fn step(&mut self) -> Step<'a> {
+        let start = self.pos;
+        let Some(&b) = self.input.get(start) else {
+            return self.at_eof();
+        };
+        self.tokens += 1;
+        if self.tokens > self.limits.max_tokens {
+            return Err(Error::new(ErrorKind::Limit(LimitKind::Tokens), start));
+        }
+        self.pos = start + 1;
+        match self.mode {
+            Mode::Content => self.content_token(b, start),
+            Mode::Attrs | Mode::Pi => self.attr_token(b, start),
+            Mode::Prolog => self.prolog_token(b, start),
+            Mode::Epilog | Mode::Done => {
+                if b == PI {
+                    self.start_pi(start)
+                } else {
+                    Err(Error::new(ErrorKind::TrailingData, start))
+                }
+            }
+        }
+    }
+
+    fn at_eof(&mut self) -> Step<'a> {
+        let at = self.input.len();
+        let kind = match self.mode {
+            Mode::Epilog | Mode::Done => {
+                self.mode = Mode::Done;
+                return Ok(None);
+            }
+            Mode::Prolog => ErrorKind::UnexpectedEof("body (no root element)"),
+            Mode::Content => ErrorKind::Unclosed(self.depth),
+            Mode::Attrs => ErrorKind::UnexpectedEof("attribute list"),
+            Mode::Pi => ErrorKind::UnexpectedEof("processing instruction"),
+        };
+        Err(Error::new(kind, at))
+    }
+
+    #[inline]
+    fn token(&self, offset: usize, page: u8, kind: TokenKind<'a>) -> Step<'a> {
+        Ok(Some(Token { offset, page, kind }))
+    }
+
+    fn prolog_token(&mut self, b: u8, start: usize) -> Step<'a> {
+        match b {
+            SWITCH_PAGE => self.switch_page(start, false),
+            PI => self.start_pi(start),
+            LITERAL | LITERAL_A | LITERAL_C | LITERAL_AC => self.literal_tag(b, start),
+            _ if !is_global(b) => self.tag(b, start),
+            _ => Err(Error::new(
+                ErrorKind::UnexpectedToken {
+                    token: b,
+                    context: "before the root element",
+                },
+                start,
+            )),
+        }
+    }
+
+    #[inline]
+    fn content_token(&mut self, b: u8, start: usize) -> Step<'a> {
+        if !is_global(b) {
+            return self.tag(b, start);
+        }
+        match b {
+            END => {
+                self.depth = self.depth.saturating_sub(1);
+                if self.depth == 0 {
+                    self.mode = Mode::Epilog;
+                }
+                self.token(start, self.tag_page, TokenKind::End)
+            }
+            SWITCH_PAGE => self.switch_page(start, false),
+            PI => self.start_pi(start),
+            LITERAL | LITERAL_A | LITERAL_C | LITERAL_AC => self.literal_tag(b, start),
+            _ => self.value_token(b, start, self.tag_page),
+        }
+    }
+
+    #[inline]
+    fn attr_token(&mut self, b: u8, start: usize) -> Step<'a> {
+        let page = self.attr_page;
+        match b {
+            SWITCH_PAGE => self.switch_page(start, true),
+            END => {
+                if self.mode == Mode::Pi {
+                    self.mode = self.pi_return;
+                    return self.token(start, page, TokenKind::PiEnd);
+                }
+                if self.pending_content {
+                    self.push(start)?;
+                } else if self.depth == 0 {
+                    self.mode = Mode::Epilog;
+                } else {
+                    self.mode = Mode::Content;
+                }
+                self.token(start, page, TokenKind::AttrEnd)
+            }
+            LITERAL => {
+                let name = self.literal_name(start)?;
+                self.attr_started = true;
+                self.token(start, page, TokenKind::AttrStart(name))
+            }
+            LITERAL_A | LITERAL_C | LITERAL_AC | PI => Err(Error::new(
+                ErrorKind::UnexpectedToken {
+                    token: b,
+                    context: "in an attribute list",
+                },
+                start,
+            )),
+            _ if b < 0x80 && !is_global(b) => {
+                self.attr_started = true;
+                self.token(start, page, TokenKind::AttrStart(Name::Token(b)))
+            }
+            _ => {
+                if !self.attr_started {
+                    return Err(Error::new(
+                        ErrorKind::UnexpectedToken {
+                            token: b,
+                            context: "before an attribute start",
+                        },
+                        start,
+                    ));
+                }
+                if is_global(b) {
+                    self.value_token(b, start, page)
+                } else {
+                    self.token(start, page, TokenKind::AttrValue(b))
+                }
+            }
+        }
+    }
+
+    fn switch_page(&mut self, start: usize, attr: bool) -> Step<'a> {
+        let Some(&p) = self.input.get(self.pos) else {
+            return Err(Error::new(
+                ErrorKind::UnexpectedEof("SWITCH_PAGE"),
+                self.input.len(),
+            ));
+        };
+        self.pos += 1;
+        if attr {
+            self.attr_page = p;
+        } else {
+            self.tag_page = p;
+        }
+        self.token(start, p, TokenKind::SwitchPage(p))
+    }
+
+    fn start_pi(&mut self, start: usize) -> Step<'a> {
+        self.pi_return = self.mode;
+        self.mode = Mode::Pi;
+        self.attr_started = false;
+        self.token(start, self.attr_page, TokenKind::Pi)
+    }
+
+    #[inline]
+    fn push(&mut self, at: usize) -> Result<(), Error> {
+        if self.depth >= self.limits.max_depth {
+            return Err(Error::new(ErrorKind::Limit(LimitKind::Depth), at));
+        }
+        self.depth += 1;
+        self.mode = Mode::Content;
+        Ok(())
+    }
+
+    #[inline]
+    fn open(&mut self, name: Name<'a>, attributes: bool, content: bool, start: usize) -> Step<'a> {
+        if attributes {
+            self.mode = Mode::Attrs;
+            self.pending_content = content;
+            self.attr_started = false;
+        } else if content {
+            self.push(start)?;
+        } else if self.depth == 0 {
+            self.mode = Mode::Epilog;
+        }
+        self.token(
+            start,
+            self.tag_page,
+            TokenKind::Tag {
+                name,
+                attributes,
+                content,
+            },
+        )
+    }
+
+    #[inline]
+    fn tag(&mut self, b: u8, start: usize) -> Step<'a> {
+        self.open(
+            Name::Token(b & TAG_MASK),
+            b & TAG_ATTRIBUTES != 0,
+            b & TAG_CONTENT != 0,
+            start,
+        )
+    }
+
+    fn literal_tag(&mut self, b: u8, start: usize) -> Step<'a> {
+        let name = self.literal_name(start)?;
+        self.open(name, b & TAG_ATTRIBUTES != 0, b & TAG_CONTENT != 0, start)
+    }
+
+    fn literal_name(&mut self, start: usize) -> Result<Name<'a>, Error> {
+        let (index, text) = self.table_text(start)?;
+        Ok(Name::Literal { index, name: text })
+    }
+
+    /// Reads an `mb_u_int32` string-table index and resolves it.
+    fn table_text(&mut self, start: usize) -> Result<(u32, &'a str), Error> {
+        let (index, p) = read_mb_u32(self.input, self.pos)?;
+        self.pos = p;
+        let table = self.header.string_table;
+        let bytes = table_str(table, index).map_err(|k| Error::new(k, start))?;
+        self.check_len(bytes.len(), start)?;
+        let text =
+            check_text(bytes, self.header.is_ascii()).map_err(|(k, _)| Error::new(k, start))?;
+        Ok((index, text))
+    }
+
+    #[inline]
+    fn check_len(&self, len: usize, at: usize) -> Result<(), Error> {
+        if len > self.limits.max_string_len as usize {
+            return Err(Error::new(ErrorKind::Limit(LimitKind::StringLength), at));
+        }
+        Ok(())
+    }
+
+    /// A NUL-terminated inline string starting at `self.pos`.
+    #[inline]
+    fn inline_text(&mut self, start: usize) -> Result<&'a str, Error> {
+        let from = self.pos;
+        let rest = self.input.get(from..).unwrap_or_default();
+        let Some(n) = memchr::memchr(0, rest) else {
+            return Err(Error::new(ErrorKind::UnterminatedString, start));
+        };
+        self.check_len(n, start)?;
+        let bytes = &rest[..n];
+        self.pos = from + n + 1;
+        check_text(bytes, self.header.is_ascii()).map_err(|(k, i)| Error::new(k, from + i))
+    }
+
+    /// ENTITY, STR_I, STR_T, EXT_*, OPAQUE (content and attribute values).
+    #[inline]
+    fn value_token(&mut self, b: u8, start: usize, page: u8) -> Step<'a> {
+        let kind = match b {
+            STR_I => TokenKind::StrI(self.inline_text(start)?),
+            STR_T => {
+                let (index, text) = self.table_text(start)?;
+                TokenKind::StrT { index, text }
+            }
+            ENTITY => {
+                let (code, p) = read_mb_u32(self.input, self.pos)?;
+                self.pos = p;
+                match char::from_u32(code) {
+                    Some(c) => TokenKind::Entity(c),
+                    None => return Err(Error::new(ErrorKind::InvalidEntity(code), start)),
+                }
+            }
+            EXT_I_0 | EXT_I_1 | EXT_I_2 => TokenKind::ExtI {
+                n: b - EXT_I_0,
+                text: self.inline_text(start)?,
+            },
+            EXT_T_0 | EXT_T_1 | EXT_T_2 => {
+                let (value, p) = read_mb_u32(self.input, self.pos)?;
+                self.pos = p;
+                TokenKind::ExtT {
+                    n: b - EXT_T_0,
+                    value,
+                }
+            }
+            EXT_0 | EXT_1 | EXT_2 => TokenKind::Ext(b - EXT_0),
+            OPAQUE => TokenKind::Opaque(self.opaque(start)?),
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::UnexpectedToken {
+                        token: b,
+                        context: "in content",
+                    },
+                    start,
+                ))
+            }
+        };
+        self.token(start, page, kind)
+    }
+
+    fn opaque(&mut self, start: usize) -> Result<&'a [u8], Error> {
+        if self.header.version == 0 {
+            return Err(Error::new(ErrorKind::OpaqueInWbxml10, start));
+        }
+        let (len, p) = read_mb_u32(self.input, self.pos)?;
+        self.check_len(len as usize, start)?;
+        let end = p.saturating_add(len as usize);
+        let Some(data) = self.input.get(p..end) else {
+            return Err(Error::new(ErrorKind::OpaqueTooLong(len), start));
+        };
+        self.pos = end;
+        Ok(data)
+    }
+}
+
+impl<'a> Iterator for Reader<'a> {
+    type Item = Result<Token<'a>, Error>;
+
+    /// Yields tokens; after an error (yielded once) the iterator ends.
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed.is_some() {
+            return None;
+        }
+        self.next_token().transpose()
+    }
+}
