@@ -142,8 +142,8 @@ struct Model {
     /// Per version: canonical name of another version usable at a position
     /// in this one -> (page, token).
     variant_aliases: Vec<BTreeMap<String, (u8, u8)>>,
-    /// Per version: every alias spelling with where it comes from (for docs).
-    alias_docs: BTreeMap<String, BTreeSet<String>>,
+    /// Canonical name -> alias spelling -> versions (for docs).
+    alias_docs: BTreeMap<String, BTreeMap<String, BTreeSet<&'static str>>>,
     value_types: BTreeMap<String, &'static str>,
     /// Per version: rows (index, value, encode?) in table order.
     ext: Vec<Vec<(u32, String, bool)>>,
@@ -227,7 +227,8 @@ fn read_model(dir: &Path) -> Result<Model, String> {
     }
     let mut name_aliases: BTreeMap<String, String> = BTreeMap::new();
     let mut variant_aliases = vec![BTreeMap::new(); VERSIONS.len()];
-    let mut alias_docs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut alias_docs: BTreeMap<String, BTreeMap<String, BTreeSet<&'static str>>> =
+        BTreeMap::new();
     for (vi, page, token, alias, source) in raw {
         // Peer rows at positions this version does not define say nothing
         // about this version (libwbxml's shared table has 1.2-only tokens).
@@ -243,10 +244,9 @@ fn read_model(dir: &Path) -> Result<Model, String> {
         alias_docs
             .entry(canonical.clone())
             .or_default()
-            .insert(format!(
-                "`{alias}` ({} {page:02X}/{token:02X})",
-                VERSIONS[vi].key
-            ));
+            .entry(alias.clone())
+            .or_default()
+            .insert(VERSIONS[vi].key);
         if variants.contains_key(&alias) {
             // A canonical name of some version: encodable here too.
             if let Some(&(p, t)) = tags[vi]
@@ -456,7 +456,13 @@ pub fn generate(dir: &Path) -> Result<String, String> {
         }
         out!("    /// `{name}`: {}.", at.join(", "));
         if let Some(a) = m.alias_docs.get(name) {
-            let list: Vec<_> = a.iter().cloned().collect();
+            let list: Vec<_> = a
+                .iter()
+                .map(|(alias, vs)| {
+                    let vs: Vec<_> = vs.iter().copied().collect();
+                    format!("`{alias}` ({})", vs.join(", "))
+                })
+                .collect();
             out!("    ///");
             out!("    /// Also spelled {}.", list.join(", "));
         }

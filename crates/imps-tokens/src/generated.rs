@@ -19,7 +19,7 @@ pub enum Tag {
     Acceptance,
     /// `AcceptedCharset`: 1.1 `03/05`, 1.2 `03/05`, 1.3 `03/05`.
     ///
-    /// Also spelled `AcceptedCharSet` (1.1 03/05), `AcceptedCharSet` (1.2 03/05).
+    /// Also spelled `AcceptedCharSet` (1.1, 1.2).
     AcceptedCharset,
     /// `AcceptedContentLength`: 1.1 `03/06`, 1.2 `03/06`, 1.3 `03/06`.
     AcceptedContentLength,
@@ -85,13 +85,13 @@ pub enum Tag {
     AuthorizeAndGrant,
     /// `AutoSubscribe`: 1.2 `04/1E`, 1.3 `04/1E`.
     ///
-    /// Also spelled `Auto-Subscribe` (1.2 04/1E).
+    /// Also spelled `Auto-Subscribe` (1.2).
     AutoSubscribe,
     /// `BLENT`: 1.1 `02/07`, 1.2 `02/07`, 1.3 `02/07`.
     Blent,
     /// `BlockEntity-Request`: 1.1 `06/06` (alias), 1.2 `06/06`, 1.3 `06/06`.
     ///
-    /// Also spelled `BlockUser-Request` (1.2 06/06), `BlockUser-Request` (1.3 06/06).
+    /// Also spelled `BlockUser-Request` (1.2, 1.3).
     BlockEntityRequest,
     /// `BlockList`: 1.1 `06/05`, 1.2 `06/05`, 1.3 `06/05`.
     BlockList,
@@ -99,7 +99,7 @@ pub enum Tag {
     BlockListInUse,
     /// `BlockUser-Request`: 1.1 `06/06`, 1.2 `06/06` (alias), 1.3 `06/06` (alias).
     ///
-    /// Also spelled `BlockEntity-Request` (1.1 06/06).
+    /// Also spelled `BlockEntity-Request` (1.1).
     BlockUserRequest,
     /// `Building`: 1.1 `05/0A`, 1.2 `05/0A`, 1.3 `05/0A`.
     Building,
@@ -115,13 +115,13 @@ pub enum Tag {
     Cir,
     /// `CIRHTTPAddress`: 1.2 `03/14` (alias), 1.3 `03/14`.
     ///
-    /// Also spelled `CIRURL` (1.3 03/14).
+    /// Also spelled `CIRURL` (1.3).
     CIRHTTPAddress,
     /// `CIRSMSAddress`: 1.3 `03/20`.
     CIRSMSAddress,
     /// `CIRURL`: 1.2 `03/14`, 1.3 `03/14` (alias).
     ///
-    /// Also spelled `CIRHTTPAddress` (1.2 03/14).
+    /// Also spelled `CIRHTTPAddress` (1.2).
     Cirurl,
     /// `CREAG`: 1.1 `02/0D`, 1.2 `02/0D`, 1.3 `02/0D`.
     Creag,
@@ -167,7 +167,7 @@ pub enum Tag {
     ClientVersion,
     /// `Cname`: 1.1 `05/30`, 1.2 `05/30`, 1.3 `05/30`.
     ///
-    /// Also spelled `CName` (1.1 05/30), `CName` (1.2 05/30).
+    /// Also spelled `CName` (1.1, 1.2).
     Cname,
     /// `Code`: 1.1 `00/0B`, 1.2 `00/0B`, 1.3 `00/0B`.
     Code,
@@ -299,7 +299,7 @@ pub enum Tag {
     ExtendedResponse,
     /// `ExtendedData`: 1.2 `01/3B`, 1.3 `01/3B`.
     ///
-    /// Also spelled `Extended-Data` (1.2 01/3B).
+    /// Also spelled `Extended-Data` (1.2).
     ExtendedData,
     /// `FWMSG`: 1.1 `02/12`, 1.2 `02/12`, 1.3 `02/12`.
     Fwmsg,
@@ -487,7 +487,7 @@ pub enum Tag {
     KeepAliveRequest,
     /// `KeepAlive-Response`: 1.1 `01/29`, 1.2 `01/29`, 1.3 `01/29`.
     ///
-    /// Also spelled `KeepAliveResponse` (1.1 01/29), `KeepAliveResponse` (1.2 01/29).
+    /// Also spelled `KeepAliveResponse` (1.1, 1.2).
     KeepAliveResponse,
     /// `KeepAliveTime`: 1.1 `01/1C`, 1.2 `01/1C`, 1.3 `01/1C`.
     KeepAliveTime,
@@ -675,11 +675,11 @@ pub enum Tag {
     Recipient,
     /// `ReferredContent`: 1.1 `05/26`, 1.2 `05/26`, 1.3 `05/26`.
     ///
-    /// Also spelled `PreferredContent` (1.1 05/26), `PreferredContent` (1.2 05/26).
+    /// Also spelled `PreferredContent` (1.1, 1.2).
     ReferredContent,
     /// `ReferredvCard`: 1.1 `05/27`, 1.2 `05/27`, 1.3 `05/27`.
     ///
-    /// Also spelled `PreferredvCard` (1.1 05/27), `PreferredvCard` (1.2 05/27).
+    /// Also spelled `PreferredvCard` (1.1, 1.2).
     ReferredvCard,
     /// `Registration`: 1.1 `05/28`, 1.2 `05/28`, 1.3 `05/28`.
     Registration,
@@ -921,11 +921,11 @@ pub enum Tag {
     WvCspMessage,
     /// `WV-CSP-VersionDiscovery-Request`: 1.2 `0A/05`, 1.3 `0A/05`.
     ///
-    /// Also spelled `WV-CSP-NSDiscovery-Request` (1.2 0A/05), `WV-CSP-NSDiscovery-Request` (1.3 0A/05).
+    /// Also spelled `WV-CSP-NSDiscovery-Request` (1.2, 1.3).
     WvCspVersionDiscoveryRequest,
     /// `WV-CSP-VersionDiscovery-Response`: 1.2 `0A/06`, 1.3 `0A/06`.
     ///
-    /// Also spelled `WV-CSP-NSDiscovery-Response` (1.2 0A/06), `WV-CSP-NSDiscovery-Response` (1.3 0A/06).
+    /// Also spelled `WV-CSP-NSDiscovery-Response` (1.2, 1.3).
     WvCspVersionDiscoveryResponse,
     /// `WVCSPFeat`: 1.1 `02/3C`, 1.2 `02/3C`, 1.3 `02/3C`.
     WVCSPFeat,
