@@ -121,6 +121,25 @@ pub struct Writer {
     version: u8,
     tag_page: u8,
     attr_page: u8,
+    /// Offset of the string-table length field.
+    table_at: usize,
+    /// Offset of the first body byte.
+    body_at: usize,
+}
+
+impl Default for Writer {
+    /// A writer with the default header ([`WriterHeader::default`]:
+    /// `03 01 6A 00`).
+    fn default() -> Self {
+        Writer {
+            out: vec![0x03, 0x01, 0x6A, 0x00],
+            version: 0x03,
+            tag_page: 0,
+            attr_page: 0,
+            table_at: 3,
+            body_at: 4,
+        }
+    }
 }
 
 fn arg(what: &'static str, at: usize) -> Error {
@@ -160,13 +179,16 @@ impl Writer {
         if header.version > 0 {
             write_mb_u32(&mut out, header.charset);
         }
+        let table_at = out.len();
         write_mb_u32(&mut out, table_len);
         out.extend_from_slice(header.string_table);
         Ok(Writer {
+            body_at: out.len(),
             out,
             version: header.version,
             tag_page: 0,
             attr_page: 0,
+            table_at,
         })
     }
 
@@ -188,6 +210,44 @@ impl Writer {
     /// The finished document.
     pub fn finish(self) -> Vec<u8> {
         self.out
+    }
+
+    /// Offset of the first body byte (after the header and string table).
+    pub fn body_offset(&self) -> usize {
+        self.body_at
+    }
+
+    /// Replaces the string table in the already written header, for writers
+    /// that discover `LITERAL` names while writing. Indexes already written
+    /// stay valid only if `table` starts with the old table, which is the
+    /// caller's responsibility. Costs one move of the body.
+    pub fn replace_string_table(&mut self, table: &[u8]) -> Result<(), Error> {
+        let len =
+            u32::try_from(table.len()).map_err(|_| arg("string table size", self.table_at))?;
+        let mut region = Vec::with_capacity(table.len() + 5);
+        write_mb_u32(&mut region, len);
+        region.extend_from_slice(table);
+        let new_body = self.table_at + region.len();
+        self.out.splice(self.table_at..self.body_at, region);
+        self.body_at = new_body;
+        Ok(())
+    }
+
+    /// Clears the content flag of the tag written at `offset` (a tag token or
+    /// `LITERAL_C`/`LITERAL_AC`), for writers that learn only at the element's
+    /// end that it had no content. Nothing may have been written for the
+    /// element's content yet (its attribute list, if any, is fine).
+    pub fn clear_content_flag(&mut self, offset: usize) -> Result<(), Error> {
+        let Some(b) = self.out.get_mut(offset).filter(|_| offset >= self.body_at) else {
+            return Err(arg("tag offset", offset));
+        };
+        *b = match *b {
+            LITERAL_C => LITERAL,
+            LITERAL_AC => LITERAL_A,
+            t if !is_global(t) && t & TAG_CONTENT != 0 => t & !TAG_CONTENT,
+            _ => return Err(arg("tag offset", offset)),
+        };
+        Ok(())
     }
 
     fn tag_page(&mut self, page: u8) {

@@ -1,0 +1,413 @@
+//! CSP WBXML → events (OMA IMPS CSP WBXML definition on top of
+//! WAP-192-WBXML-20010725).
+//!
+//! What the reader does on top of the generic tokenizer:
+//!
+//! - resolves tag tokens through the version's code pages (unknown tokens:
+//!   lenient [`Name::Token`], strict error); `LITERAL` tags become
+//!   [`Name::Other`];
+//! - turns the page-0 `xmlns` attribute-start tokens 0x05–0x0D plus their
+//!   string suffix into [`Start::xmlns`] (borrowing a `'static` namespace
+//!   string when the URI is a known one, so no allocation); other
+//!   attributes are skipped (lenient) or refused (strict);
+//! - joins adjacent `STR_I` / `STR_T` / `EXT_T_0` / `ENTITY` pieces into one
+//!   [`Event::Text`], borrowed when there is a single string piece;
+//! - turns `OPAQUE` into [`Event::Integer`] / [`Event::DateTime`] in elements
+//!   whose [`imps_tokens::Tag::value_type`] says so, else [`Event::Opaque`].
+//!
+//! The element whose type decides an OPAQUE is the innermost one, and only
+//! while it has had no child element (an OPAQUE after a child is mixed
+//! content, reported as [`Event::Opaque`]). That needs one `Option<Tag>`,
+//! not a stack, so the reader allocates nothing except for joined text.
+
+use std::borrow::Cow;
+
+use imps_event::{CspVersion, Error, ErrorKind, Event, EventSource, Name, Path, Start, Tag};
+use imps_tokens::{xmlns_prefix, ValueType};
+use imps_wbxml::{Header, Name as WName, Reader, Token, TokenKind};
+
+use crate::datetime::unpack_datetime;
+use crate::error::from_wbxml;
+use crate::opaque::decode_integer;
+use crate::values::push_unknown_ext;
+use crate::version::{self, known_namespace, VersionSource};
+use crate::DecodeOptions;
+
+/// A CSP WBXML reader: an [`EventSource`] over `&'a [u8]`.
+///
+/// ```
+/// use imps_csp_wbxml::{WbxmlReader, DecodeOptions};
+/// use imps_event::{Event, EventSource, Start, Tag, CspVersion};
+///
+/// // Android's encoder output for
+/// // <WV-CSP-Message xmlns="http://www.openmobilealliance.org/DTD/WV-CSP1.2"/>
+/// let bytes = [0x03, 0x11, 0x6A, 0x00, 0xC9, 0x08, 0x03, b'1', b'.', b'2', 0x00, 0x01, 0x01];
+/// let mut r = WbxmlReader::new(&bytes, &DecodeOptions::default()).unwrap();
+/// assert_eq!(r.version(), CspVersion::V1_2);
+/// assert_eq!(
+///     r.next_event().unwrap(),
+///     Some(Event::Start(Start::with_xmlns(
+///         Tag::WvCspMessage,
+///         "http://www.openmobilealliance.org/DTD/WV-CSP1.2"
+///     )))
+/// );
+/// assert_eq!(r.next_event().unwrap(), Some(Event::End));
+/// assert_eq!(r.next_event().unwrap(), None);
+/// ```
+#[derive(Clone, Debug)]
+pub struct WbxmlReader<'a> {
+    tokens: Reader<'a>,
+    version: CspVersion,
+    source: VersionSource,
+    strict: bool,
+    max_text: usize,
+    path: Path,
+    offset: usize,
+    peeked: Option<Token<'a>>,
+    /// The last Start had no content: its End comes next.
+    pending_end: bool,
+    /// The innermost element, while it has had no child element.
+    leaf: Option<Tag>,
+}
+
+type Step<'a> = Result<Option<Event<'a>>, Error>;
+
+impl<'a> WbxmlReader<'a> {
+    /// Parses the header and detects the CSP version (see
+    /// [`crate::version`](crate::VersionSource) for the rules).
+    pub fn new(input: &'a [u8], options: &DecodeOptions) -> Result<Self, Error> {
+        let tokens = Reader::new(input, options.limits).map_err(|e| from_wbxml(e, Path::new()))?;
+        let header = *tokens.header();
+        let (version, source) = if let Some(v) = version::from_root_xmlns(&tokens) {
+            (v, VersionSource::Xmlns)
+        } else if let Some(found) = version::from_header(&header) {
+            found
+        } else if options.strict && version::is_foreign(&header) {
+            let what = match header.public_id {
+                imps_wbxml::PublicId::Numeric(id) => format!("public id {id:#04x} is not WV-CSP"),
+                imps_wbxml::PublicId::String { fpi, .. } => format!("FPI {fpi:?} is not WV-CSP"),
+            };
+            return Err(Error::new(ErrorKind::Version(what.into()), 1, Path::new()));
+        } else {
+            (options.default_version, VersionSource::Default)
+        };
+        Ok(WbxmlReader {
+            tokens,
+            version,
+            source,
+            strict: options.strict,
+            max_text: options.limits.max_string_len as usize,
+            path: Path::new(),
+            offset: header.body_offset,
+            peeked: None,
+            pending_end: false,
+            leaf: None,
+        })
+    }
+
+    /// The CSP version whose tables decode this document.
+    pub fn version(&self) -> CspVersion {
+        self.version
+    }
+
+    /// What decided [`WbxmlReader::version`].
+    pub fn version_source(&self) -> VersionSource {
+        self.source
+    }
+
+    /// The WBXML header (version byte, public id, charset, string table).
+    pub fn header(&self) -> &Header<'a> {
+        self.tokens.header()
+    }
+
+    fn err(&self, kind: ErrorKind, offset: usize) -> Error {
+        Error::new(kind, offset, self.path)
+    }
+
+    fn next_token(&mut self) -> Result<Option<Token<'a>>, Error> {
+        if let Some(t) = self.peeked.take() {
+            return Ok(Some(t));
+        }
+        self.tokens
+            .next_token()
+            .map_err(|e| from_wbxml(e, self.path))
+    }
+
+    fn step(&mut self) -> Step<'a> {
+        if self.pending_end {
+            self.pending_end = false;
+            self.path.pop();
+            self.leaf = None;
+            return Ok(Some(Event::End));
+        }
+        loop {
+            let Some(t) = self.next_token()? else {
+                return Ok(None);
+            };
+            self.offset = t.offset;
+            match t.kind {
+                TokenKind::Tag {
+                    name,
+                    attributes,
+                    content,
+                } => return self.start(t, name, attributes, content).map(Some),
+                TokenKind::End => {
+                    self.path.pop();
+                    self.leaf = None;
+                    return Ok(Some(Event::End));
+                }
+                TokenKind::StrI(_)
+                | TokenKind::StrT { .. }
+                | TokenKind::Entity(_)
+                | TokenKind::ExtT { n: 0, .. } => return self.text(t).map(Some),
+                TokenKind::Opaque(data) => return self.opaque(data, t.offset).map(Some),
+                TokenKind::ExtT { .. } | TokenKind::ExtI { .. } | TokenKind::Ext(_)
+                    if self.strict =>
+                {
+                    return Err(self.err(
+                        ErrorKind::Unexpected {
+                            expected: "content",
+                            found: "an extension token WV-CSP does not use".into(),
+                        },
+                        t.offset,
+                    ));
+                }
+                TokenKind::Pi => self.skip_pi()?,
+                // SWITCH_PAGE is applied by the tokenizer; attribute tokens
+                // only occur inside `start` and `skip_pi`.
+                _ => {}
+            }
+        }
+    }
+
+    fn skip_pi(&mut self) -> Result<(), Error> {
+        while let Some(t) = self.next_token()? {
+            if t.kind == TokenKind::PiEnd {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn start(
+        &mut self,
+        t: Token<'a>,
+        name: WName<'a>,
+        attributes: bool,
+        content: bool,
+    ) -> Result<Event<'a>, Error> {
+        let (name, tag) = match name {
+            WName::Token(token) => match self.version.tag(t.page, token) {
+                Some(tag) => (Name::Tag(tag), Some(tag)),
+                None if self.strict => {
+                    return Err(self.err(
+                        ErrorKind::UnknownElement(
+                            format!(
+                                "tag token {token:#04x} on page {:#04x} (CSP {})",
+                                t.page, self.version
+                            )
+                            .into(),
+                        ),
+                        t.offset,
+                    ))
+                }
+                None => (
+                    Name::Token {
+                        page: t.page,
+                        token,
+                    },
+                    None,
+                ),
+            },
+            WName::Literal { name, .. } => {
+                if self.strict {
+                    return Err(self.err(ErrorKind::UnknownElement(name.into()), t.offset));
+                }
+                (Name::Other(Cow::Borrowed(name)), None)
+            }
+        };
+        let xmlns = if attributes { self.attributes()? } else { None };
+        self.path.push(tag);
+        self.leaf = tag;
+        if !content {
+            self.pending_end = true;
+        }
+        Ok(Event::Start(Start { name, xmlns }))
+    }
+
+    /// Reads an attribute list up to its END; returns the `xmlns` value.
+    fn attributes(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
+        let mut xmlns: Option<Cow<'a, str>> = None;
+        // The attribute being read: Some(prefix) while it is an xmlns.
+        let mut current: Option<&'static str> = None;
+        let mut value: Option<Cow<'a, str>> = None;
+        let mut valid = true;
+        loop {
+            let Some(t) = self.next_token()? else {
+                // The tokenizer reports truncation itself.
+                return Ok(xmlns);
+            };
+            match t.kind {
+                TokenKind::AttrEnd | TokenKind::AttrStart(_) => {
+                    if let Some(prefix) = current.take() {
+                        if valid {
+                            xmlns = Some(compose(prefix, value.take()));
+                        }
+                    }
+                    value = None;
+                    valid = true;
+                    let TokenKind::AttrStart(name) = t.kind else {
+                        return Ok(xmlns);
+                    };
+                    current = match name {
+                        WName::Token(tok) if t.page == 0 => xmlns_prefix(tok),
+                        WName::Literal { name: "xmlns", .. } => Some(""),
+                        _ => None,
+                    };
+                    if current.is_none() && self.strict {
+                        let found = match name {
+                            WName::Token(tok) => {
+                                format!("attribute token {tok:#04x} on page {:#04x}", t.page)
+                            }
+                            WName::Literal { name, .. } => format!("attribute {name:?}"),
+                        };
+                        return Err(self.err(
+                            ErrorKind::Unexpected {
+                                expected: "only xmlns attributes",
+                                found: found.into(),
+                            },
+                            t.offset,
+                        ));
+                    }
+                }
+                TokenKind::StrI(s) | TokenKind::StrT { text: s, .. } => {
+                    append(&mut value, Cow::Borrowed(s));
+                }
+                TokenKind::Entity(c) => append(&mut value, Cow::Owned(c.to_string())),
+                TokenKind::SwitchPage(_) => {}
+                _ => {
+                    // Attribute value tokens, EXT_*, OPAQUE: not part of a
+                    // CSP namespace value.
+                    if current.is_some() {
+                        if self.strict {
+                            return Err(self.err(
+                                ErrorKind::InvalidValue {
+                                    expected: "an xmlns value made of strings",
+                                    found: format!("{:?}", t.kind).into(),
+                                },
+                                t.offset,
+                            ));
+                        }
+                        valid = false;
+                    }
+                }
+            }
+        }
+    }
+
+    fn text_piece(&self, t: &Token<'a>) -> Result<Option<Cow<'a, str>>, Error> {
+        Ok(Some(match t.kind {
+            TokenKind::StrI(s) | TokenKind::StrT { text: s, .. } => Cow::Borrowed(s),
+            TokenKind::Entity(c) => Cow::Owned(c.to_string()),
+            TokenKind::ExtT { n: 0, value } => match self.version.ext_value(value) {
+                Some(v) => Cow::Borrowed(v),
+                None if self.strict => {
+                    return Err(self.err(
+                        ErrorKind::InvalidValue {
+                            expected: "an EXT_T_0 index of the value table",
+                            found: format!("{value:#x} (CSP {})", self.version).into(),
+                        },
+                        t.offset,
+                    ))
+                }
+                None => {
+                    let mut s = String::new();
+                    push_unknown_ext(&mut s, value);
+                    Cow::Owned(s)
+                }
+            },
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Joins this text piece with every adjacent one.
+    fn text(&mut self, first: Token<'a>) -> Result<Event<'a>, Error> {
+        let mut text = self.text_piece(&first)?.unwrap_or_default();
+        while let Some(t) = self.next_token()? {
+            match self.text_piece(&t)? {
+                Some(piece) => {
+                    if text.len() + piece.len() > self.max_text {
+                        return Err(self.err(ErrorKind::Limit("string length"), t.offset));
+                    }
+                    text.to_mut().push_str(&piece);
+                }
+                None if matches!(t.kind, TokenKind::SwitchPage(_)) => {}
+                None => {
+                    self.peeked = Some(t);
+                    break;
+                }
+            }
+        }
+        Ok(Event::Text(text))
+    }
+
+    fn opaque(&mut self, data: &'a [u8], offset: usize) -> Result<Event<'a>, Error> {
+        let ty = self.leaf.map(Tag::value_type);
+        let typed = match ty {
+            Some(ValueType::Integer) => decode_integer(data).map(Event::Integer),
+            Some(ValueType::DateTime) => unpack_datetime(data).map(Event::DateTime),
+            _ => return Ok(Event::Opaque(Cow::Borrowed(data))),
+        };
+        match typed {
+            Some(ev) => Ok(ev),
+            None if self.strict => Err(self.err(
+                ErrorKind::InvalidValue {
+                    expected: if ty == Some(ValueType::Integer) {
+                        "an integer of 0-4 OPAQUE bytes"
+                    } else {
+                        "a 6-byte packed date-time"
+                    },
+                    found: format!("{data:02X?}").into(),
+                },
+                offset,
+            )),
+            None => Ok(Event::Opaque(Cow::Borrowed(data))),
+        }
+    }
+}
+
+fn append<'a>(value: &mut Option<Cow<'a, str>>, piece: Cow<'a, str>) {
+    match value {
+        None => *value = Some(piece),
+        Some(v) => v.to_mut().push_str(&piece),
+    }
+}
+
+/// `prefix + value`, borrowed when possible.
+fn compose<'a>(prefix: &'static str, value: Option<Cow<'a, str>>) -> Cow<'a, str> {
+    let value = value.unwrap_or_default();
+    if prefix.is_empty() {
+        return value;
+    }
+    if let Some(ns) = known_namespace(prefix, &value) {
+        return Cow::Borrowed(ns);
+    }
+    let mut s = String::with_capacity(prefix.len() + value.len());
+    s.push_str(prefix);
+    s.push_str(&value);
+    Cow::Owned(s)
+}
+
+impl<'a> EventSource<'a> for WbxmlReader<'a> {
+    fn next_event(&mut self) -> Result<Option<Event<'a>>, Error> {
+        self.step()
+    }
+
+    fn offset(&self) -> usize {
+        self.offset
+    }
+
+    fn path(&self) -> Path {
+        self.path
+    }
+}
