@@ -22,7 +22,7 @@
 //!     0x6D, 0x5A, 0xC3, 0x01, 0x00, 0x01, 0x01, 0x01,
 //! ];
 //! let events = decode(&bytes, &DecodeOptions::default()).unwrap();
-//! assert_eq!(events[2], imps_event::Event::Integer(0)); // MessageCount
+//! assert_eq!(events[3], imps_event::Event::Integer(0)); // in MessageCount
 //! assert_eq!(encode(&events, EncodeOptions::default()).unwrap(), bytes);
 //! ```
 
