@@ -1,0 +1,253 @@
+//! Writing [`imps_event`] events as CSP XML.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use imps_event::{Error, ErrorKind, Event, EventSink, Path};
+use imps_tokens::CspVersion;
+
+use crate::escape::{escape_attr, escape_text, is_xml_name};
+use crate::{DoctypeMode, WriteOptions};
+
+/// The DTD system identifier written for a version none was seen with (1.3).
+const FALLBACK_SYSTEM_ID: &str = "http://www.openmobilealliance.org/DTD/WV-CSP.DTD";
+
+#[derive(Debug)]
+struct Frame {
+    /// Where the element's name is in the output (copied for the end tag).
+    name: Range<usize>,
+    has_children: bool,
+    has_text: bool,
+}
+
+/// Writes the events of one document as XML.
+///
+/// Text is escaped (`&`, `<`, `>`, and `\r` as `&#13;`; attribute values also
+/// `"`, tab and newline), [`Event::Integer`] is written in decimal,
+/// [`Event::DateTime`] in the basic ISO 8601 form CSP uses
+/// (`20010925T134013Z`), and [`Event::Opaque`] as text when it is UTF-8
+/// (otherwise [`ErrorKind::Encode`]). Empty elements are written `<Name/>`.
+///
+/// ```
+/// use imps_csp_xml::{WriteOptions, XmlWriter};
+/// use imps_event::{Event, EventSink, Start};
+/// use imps_tokens::Tag;
+///
+/// let mut w = XmlWriter::new(WriteOptions::default());
+/// w.event(Event::Start(Start::with_xmlns(
+///     Tag::WvCspMessage,
+///     "http://www.openmobilealliance.org/DTD/WV-CSP1.2",
+/// )))?;
+/// w.event(Event::Start(Start::new(Tag::Poll)))?;
+/// w.event(Event::Text("a<b".into()))?;
+/// w.event(Event::End)?;
+/// w.event(Event::End)?;
+/// assert_eq!(
+///     String::from_utf8(w.finish()?).unwrap(),
+///     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+///      <WV-CSP-Message xmlns=\"http://www.openmobilealliance.org/DTD/WV-CSP1.2\">\
+///      <Poll>a&lt;b</Poll></WV-CSP-Message>"
+/// );
+/// # Ok::<(), imps_event::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct XmlWriter {
+    out: Vec<u8>,
+    options: WriteOptions,
+    stack: Vec<Frame>,
+    path: Path,
+    /// The last start tag is not closed yet (`>` or `/>` pending).
+    open_tag: bool,
+    root_done: bool,
+}
+
+impl XmlWriter {
+    /// A writer with its own buffer.
+    pub fn new(options: WriteOptions) -> Self {
+        XmlWriter::with_buffer(Vec::new(), options)
+    }
+
+    /// A writer that appends to `buffer` (reuse an allocation).
+    pub fn with_buffer(buffer: Vec<u8>, options: WriteOptions) -> Self {
+        XmlWriter {
+            out: buffer,
+            options,
+            stack: Vec::new(),
+            path: Path::new(),
+            open_tag: false,
+            root_done: false,
+        }
+    }
+
+    /// The document; an error if an element is still open or nothing was
+    /// written.
+    pub fn finish(mut self) -> Result<Vec<u8>, Error> {
+        if !self.stack.is_empty() {
+            return Err(self.error("unclosed element at the end of the document".into()));
+        }
+        if !self.root_done {
+            return Err(self.error("no root element".into()));
+        }
+        if self.options.indent.is_some() {
+            self.out.push(b'\n');
+        }
+        Ok(self.out)
+    }
+
+    fn error(&self, message: Box<str>) -> Error {
+        Error::new(ErrorKind::Encode(message), self.out.len(), self.path)
+    }
+
+    fn newline(&mut self, depth: usize) {
+        if let Some(n) = self.options.indent {
+            self.out.push(b'\n');
+            let width = depth.saturating_mul(usize::from(n));
+            self.out.resize(self.out.len() + width, b' ');
+        }
+    }
+
+    fn close_open_tag(&mut self) {
+        if self.open_tag {
+            self.out.push(b'>');
+            self.open_tag = false;
+        }
+    }
+
+    fn prolog(&mut self, name: &str, xmlns: Option<&str>) {
+        if self.options.declaration {
+            self.out
+                .extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+            self.newline(0);
+        }
+        let version = self
+            .options
+            .version
+            .or_else(|| xmlns.and_then(CspVersion::from_namespace).map(|(v, _)| v));
+        let wanted = match self.options.doctype {
+            DoctypeMode::Auto => xmlns.is_none(),
+            DoctypeMode::Always => true,
+            DoctypeMode::Never => false,
+        };
+        if let (true, Some(v)) = (wanted, version) {
+            let system = v.system_id().unwrap_or(FALLBACK_SYSTEM_ID);
+            let mut line = String::new();
+            // Writing to a String cannot fail.
+            let _ = write!(
+                line,
+                "<!DOCTYPE {name} PUBLIC \"{}\" \"{system}\">",
+                v.fpi()
+            );
+            self.out.extend_from_slice(line.as_bytes());
+            self.newline(0);
+        }
+    }
+
+    fn start(&mut self, name: &str, xmlns: Option<&str>) -> Result<(), Error> {
+        if self.root_done {
+            return Err(self.error("a second root element".into()));
+        }
+        if !is_xml_name(name) {
+            return Err(self.error(format!("{name:?} is not an XML element name").into()));
+        }
+        if self.stack.is_empty() {
+            self.prolog(name, xmlns);
+        }
+        self.close_open_tag();
+        let depth = self.stack.len();
+        if let Some(parent) = self.stack.last_mut() {
+            parent.has_children = true;
+            if !parent.has_text {
+                self.newline(depth);
+            }
+        }
+        self.out.push(b'<');
+        let name_start = self.out.len();
+        self.out.extend_from_slice(name.as_bytes());
+        let name_range = name_start..self.out.len();
+        if let Some(ns) = xmlns {
+            self.out.extend_from_slice(b" xmlns=\"");
+            if let Err(c) = escape_attr(ns, &mut self.out) {
+                return Err(self.bad_char(c));
+            }
+            self.out.push(b'"');
+        }
+        self.open_tag = true;
+        self.stack.push(Frame {
+            name: name_range,
+            has_children: false,
+            has_text: false,
+        });
+        Ok(())
+    }
+
+    fn end(&mut self) -> Result<(), Error> {
+        let Some(frame) = self.stack.pop() else {
+            return Err(self.error("end without a start".into()));
+        };
+        if self.open_tag {
+            self.out.extend_from_slice(b"/>");
+            self.open_tag = false;
+        } else {
+            if frame.has_children && !frame.has_text {
+                self.newline(self.stack.len());
+            }
+            self.out.extend_from_slice(b"</");
+            self.out.extend_from_within(frame.name);
+            self.out.push(b'>');
+        }
+        self.path.pop();
+        if self.stack.is_empty() {
+            self.root_done = true;
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, text: &str) -> Result<(), Error> {
+        let Some(frame) = self.stack.last_mut() else {
+            return Err(self.error("content outside the root element".into()));
+        };
+        if text.is_empty() {
+            return Ok(());
+        }
+        frame.has_text = true;
+        self.close_open_tag();
+        escape_text(text, &mut self.out).map_err(|c| self.bad_char(c))
+    }
+
+    fn bad_char(&self, c: char) -> Error {
+        self.error(
+            format!(
+                "character U+{:04X} cannot be written in XML 1.0",
+                u32::from(c)
+            )
+            .into(),
+        )
+    }
+}
+
+impl EventSink for XmlWriter {
+    fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
+        match event {
+            Event::Start(s) => {
+                self.start(&s.name.as_xml(), s.xmlns.as_deref())?;
+                self.path.push(s.name.tag());
+                Ok(())
+            }
+            Event::End => self.end(),
+            Event::Text(t) => self.text(&t),
+            Event::Integer(n) => self.text(&n.to_string()),
+            Event::DateTime(d) => self.text(&d.to_string()),
+            Event::Opaque(bytes) => match std::str::from_utf8(&bytes) {
+                Ok(text) => self.text(text),
+                Err(e) => Err(self.error(
+                    format!(
+                        "opaque data is not UTF-8 (byte {} of {}); XML cannot carry it",
+                        e.valid_up_to(),
+                        bytes.len()
+                    )
+                    .into(),
+                )),
+            },
+        }
+    }
+}
