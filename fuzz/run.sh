@@ -92,7 +92,7 @@ for t in "${targets[@]}"; do
         status=1
         tail -n 60 "$log"
         summary+=("$(printf '%-28s FAILED (see artifacts/%s/)' "$t" "$t")")
-        echo "!! $t failed. Reproduce: cd fuzz && cargo fuzz run --sanitizer none $t artifacts/$t/<file>" >&2
+        echo "!! $t failed. Reproduce (from the repo root): cargo fuzz run --sanitizer none $t fuzz/artifacts/$t/<file>" >&2
         echo "!! then keep it: cp fuzz/artifacts/$t/<file> testvectors/fuzz-regressions/$t-<what>.bin" >&2
     fi
     rm -f "$log"

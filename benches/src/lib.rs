@@ -3,6 +3,7 @@
 //! `cfg(has_libwbxml)`) safe bindings to Debian's libwbxml for comparison.
 
 pub mod corpus;
+pub mod jobs;
 #[cfg(has_libwbxml)]
 pub mod ffi;
 
