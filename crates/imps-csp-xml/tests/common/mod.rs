@@ -17,6 +17,7 @@ pub(crate) fn read_all(
 }
 
 /// Writes events as a document.
+#[allow(dead_code)] // not every test file uses it
 pub(crate) fn write_all(events: &[Event<'_>], options: WriteOptions) -> Result<Vec<u8>, Error> {
     let mut writer = XmlWriter::new(options);
     for e in events {
