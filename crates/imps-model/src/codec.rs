@@ -1,0 +1,577 @@
+//! The one mapping between models and the event stream: the [`FromEvents`] /
+//! [`ToEvents`] traits, the [`Decoder`] that walks an [`EventSource`] and the
+//! [`Encoder`] that feeds an [`EventSink`].
+//!
+//! Like xmpp-rs `xso`, a parent reads a child's `Start` event, decides from
+//! its name which model it is ("not this element" is a name mismatch, decided
+//! before any decoding), and hands the `Start` to that model, which then
+//! consumes everything up to and including the matching `End` ("this element,
+//! malformed" is an error from inside). The element name lives with the
+//! parent's field, so one content model can serve several elements
+//! (`AddList`, `RemoveList` and `EntityList` share [`crate::EntityList`]).
+
+use std::borrow::Cow;
+
+use imps_event::{
+    CspVersion, DateTime, Error, ErrorKind, Event, EventSink, EventSource, Name, Path, Start, Tag,
+};
+
+use crate::element::{Element, Node};
+
+/// How to decode.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DecodeOptions {
+    /// Refuse what lenient mode keeps: unknown elements, repeated singular
+    /// children, more than one primitive in a `TransactionContent`, unknown
+    /// namespaces. Default `false` (lenient).
+    pub strict: bool,
+    /// The CSP version to assume when the document does not declare one by
+    /// namespace (libwbxml drops `xmlns`; the WBXML public id is known only to
+    /// the reader). Default CSP 1.2.
+    pub default_version: CspVersion,
+    /// Deepest element nesting accepted below the root (unknown subtrees are
+    /// trees; this bounds their depth). Default 64.
+    pub max_depth: u32,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        DecodeOptions {
+            strict: false,
+            default_version: CspVersion::V1_2,
+            max_depth: 64,
+        }
+    }
+}
+
+impl DecodeOptions {
+    /// Lenient decoding (the default).
+    pub fn lenient() -> Self {
+        DecodeOptions::default()
+    }
+
+    /// Strict decoding: unknown elements and repeated singular children are
+    /// errors.
+    pub fn strict() -> Self {
+        DecodeOptions {
+            strict: true,
+            ..DecodeOptions::default()
+        }
+    }
+
+    /// The same options with another fallback version.
+    pub fn with_default_version(mut self, version: CspVersion) -> Self {
+        self.default_version = version;
+        self
+    }
+}
+
+/// How to encode.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EncodeOptions {
+    /// The CSP version whose element names are written (`BlockUser-Request`
+    /// in 1.1, `BlockEntity-Request` later). A [`crate::Message`] overrides it
+    /// with its own version. Default CSP 1.2.
+    pub version: CspVersion,
+}
+
+impl Default for EncodeOptions {
+    fn default() -> Self {
+        EncodeOptions {
+            version: CspVersion::V1_2,
+        }
+    }
+}
+
+/// A model of an element's content: everything between its `Start` and its
+/// `End`. Implemented once per model type (by the declaration macros).
+pub trait FromEvents: Sized {
+    /// Decodes the content of the element whose `start` the caller has just
+    /// read, consuming the events up to and including its `End`.
+    fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error>;
+}
+
+/// The encoding half of [`FromEvents`]: writes the element's content (not its
+/// `Start`/`End`, which belong to the parent's field).
+pub trait ToEvents {
+    /// Writes the content events.
+    fn to_events(&self, e: &mut Encoder<'_>) -> Result<(), Error>;
+
+    /// The `xmlns` to declare on this element's start tag, if any.
+    fn xmlns(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// A model with a home element name: what [`crate::decode`] expects at the
+/// root and [`crate::encode`] writes.
+pub trait Named {
+    /// The element name.
+    const TAG: Tag;
+}
+
+/// A choice between several child elements (`(NickName | UserID)`): one enum
+/// value per alternative, each knowing its own element name.
+pub trait Choice: Sized {
+    /// Whether a child with this name is one of the alternatives.
+    fn accepts(name: &Name<'_>) -> bool;
+    /// Decodes the alternative `start` names (the parent checked
+    /// [`Choice::accepts`]).
+    fn decode_choice<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error>;
+    /// Writes the alternative as a whole element.
+    fn encode_choice(&self, e: &mut Encoder<'_>) -> Result<(), Error>;
+}
+
+/// The content of a leaf element, as read from the stream.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// No content (`<X/>`).
+    Empty,
+    /// Text (XML, WBXML strings).
+    Text(Cow<'a, str>),
+    /// A WBXML integer.
+    Integer(u32),
+    /// A WBXML packed date.
+    DateTime(DateTime),
+    /// Other WBXML opaque data.
+    Opaque(Cow<'a, [u8]>),
+}
+
+/// A leaf value with the position it was read at, for error reports.
+#[derive(Clone, Debug)]
+pub struct LeafValue<'a> {
+    /// The content.
+    pub value: Value<'a>,
+    offset: usize,
+    path: Path,
+}
+
+impl LeafValue<'_> {
+    /// An error about this value, at its position.
+    pub fn error(&self, kind: ErrorKind) -> Error {
+        Error::new(kind, self.offset, self.path)
+    }
+
+    /// An "expected X, found Y" error about this value.
+    pub fn invalid(&self, expected: &'static str) -> Error {
+        let found: Box<str> = match &self.value {
+            Value::Empty => "".into(),
+            Value::Text(t) => t.as_ref().into(),
+            Value::Integer(i) => i.to_string().into(),
+            Value::DateTime(d) => d.to_string().into(),
+            Value::Opaque(o) => format!("{} bytes of opaque data", o.len()).into(),
+        };
+        self.error(ErrorKind::InvalidValue { expected, found })
+    }
+
+    /// The value as text (integers and dates in their decimal / ISO form;
+    /// opaque data must be UTF-8).
+    pub fn into_text(self) -> Result<Cow<'static, str>, Error> {
+        Ok(match self.value {
+            Value::Empty => Cow::Borrowed(""),
+            Value::Text(t) => Cow::Owned(t.into_owned()),
+            Value::Integer(i) => Cow::Owned(i.to_string()),
+            Value::DateTime(d) => Cow::Owned(d.to_string()),
+            Value::Opaque(ref o) => match std::str::from_utf8(o) {
+                Ok(s) => Cow::Owned(s.to_owned()),
+                Err(_) => return Err(self.invalid("UTF-8 text")),
+            },
+        })
+    }
+}
+
+fn is_xml_space(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+fn describe(ev: &Event<'_>) -> Box<str> {
+    match ev {
+        Event::Start(s) => format!("element <{}>", s.name.as_xml()).into(),
+        Event::End => "end of element".into(),
+        Event::Text(t) => format!("text {:?}", truncate(t)).into(),
+        Event::Integer(i) => format!("integer {i}").into(),
+        Event::DateTime(d) => format!("date-time {d}").into(),
+        Event::Opaque(o) => format!("{} bytes of opaque data", o.len()).into(),
+    }
+}
+
+fn truncate(s: &str) -> &str {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// Walks an [`EventSource`] on behalf of the models.
+///
+/// Holds the options and the document's CSP version (known after the root
+/// element's namespace has been read), so that models can depend on them.
+pub struct Decoder<'s, 'a> {
+    source: &'s mut dyn EventSource<'a>,
+    options: DecodeOptions,
+    version: CspVersion,
+}
+
+impl<'s, 'a> Decoder<'s, 'a> {
+    /// A decoder over `source`.
+    pub fn new(source: &'s mut dyn EventSource<'a>, options: DecodeOptions) -> Self {
+        let version = options.default_version;
+        Decoder {
+            source,
+            options,
+            version,
+        }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &DecodeOptions {
+        &self.options
+    }
+
+    /// Whether strict mode is on.
+    pub fn strict(&self) -> bool {
+        self.options.strict
+    }
+
+    /// The CSP version of the document being decoded.
+    pub fn version(&self) -> CspVersion {
+        self.version
+    }
+
+    /// Sets the document's CSP version (done by [`crate::Message`]).
+    pub fn set_version(&mut self, version: CspVersion) {
+        self.version = version;
+    }
+
+    /// An error at the current position.
+    pub fn error(&self, kind: ErrorKind) -> Error {
+        self.source.error(kind)
+    }
+
+    /// An error about the element `name` whose `End` was just read (the
+    /// source's path has already left it; this puts it back).
+    pub fn error_in(&self, name: &Name<'_>, kind: ErrorKind) -> Error {
+        let mut path = self.source.path();
+        path.push(name.tag());
+        Error::new(kind, self.source.offset(), path)
+    }
+
+    /// The error for a missing required child `child` of `parent`.
+    pub fn missing(&self, parent: &Name<'_>, child: Tag) -> Error {
+        self.error_in(parent, ErrorKind::Missing(child.name()))
+    }
+
+    /// The next event; the end of the input before the root's `End` is an
+    /// error.
+    pub fn next(&mut self) -> Result<Event<'a>, Error> {
+        match self.source.next_event()? {
+            Some(ev) => Ok(ev),
+            None => Err(self.error(ErrorKind::Syntax("unexpected end of document".into()))),
+        }
+    }
+
+    /// Reads the root element's `Start`.
+    pub fn root(&mut self) -> Result<Start<'a>, Error> {
+        loop {
+            match self.next()? {
+                Event::Start(s) => return Ok(s),
+                Event::Text(t) if is_xml_space(&t) => continue,
+                other => {
+                    return Err(self.error(ErrorKind::Unexpected {
+                        expected: "the root element",
+                        found: describe(&other),
+                    }))
+                }
+            }
+        }
+    }
+
+    /// Checks that nothing but whitespace follows the root element.
+    pub fn finish(&mut self) -> Result<(), Error> {
+        while let Some(ev) = self.source.next_event()? {
+            match ev {
+                Event::Text(t) if is_xml_space(&t) => {}
+                other => {
+                    return Err(self.error(ErrorKind::Unexpected {
+                        expected: "the end of the document",
+                        found: describe(&other),
+                    }))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// In element-only content: the next child's `Start`, or `None` at the
+    /// parent's `End`. Whitespace text is skipped; other content is an error.
+    pub fn next_child(&mut self) -> Result<Option<Start<'a>>, Error> {
+        loop {
+            match self.next()? {
+                Event::Start(s) => {
+                    if self.source.path().depth() > self.options.max_depth {
+                        return Err(self.error(ErrorKind::Limit("depth")));
+                    }
+                    return Ok(Some(s));
+                }
+                Event::End => return Ok(None),
+                Event::Text(t) if is_xml_space(&t) => continue,
+                other => {
+                    return Err(self.error(ErrorKind::Unexpected {
+                        expected: "a child element",
+                        found: describe(&other),
+                    }))
+                }
+            }
+        }
+    }
+
+    /// Reads the content of a leaf element up to and including its `End`.
+    /// Adjacent pieces are joined as text; a child element is an error.
+    pub fn leaf(&mut self) -> Result<LeafValue<'a>, Error> {
+        let first = self.next()?;
+        let offset = self.source.offset();
+        let path = self.source.path();
+        let value = match first {
+            Event::End => {
+                return Ok(LeafValue {
+                    value: Value::Empty,
+                    offset,
+                    path,
+                })
+            }
+            Event::Text(t) => Value::Text(t),
+            Event::Integer(i) => Value::Integer(i),
+            Event::DateTime(d) => Value::DateTime(d),
+            Event::Opaque(o) => Value::Opaque(o),
+            Event::Start(s) => {
+                return Err(self.error(ErrorKind::Unexpected {
+                    expected: "text",
+                    found: format!("element <{}>", s.name.as_xml()).into(),
+                }))
+            }
+        };
+        let mut leaf = LeafValue {
+            value,
+            offset,
+            path,
+        };
+        loop {
+            match self.next()? {
+                Event::End => return Ok(leaf),
+                Event::Start(s) => {
+                    return Err(self.error(ErrorKind::Unexpected {
+                        expected: "text",
+                        found: format!("element <{}>", s.name.as_xml()).into(),
+                    }))
+                }
+                more => {
+                    // Several content pieces: join them as text.
+                    let mut text = leaf.into_text()?.into_owned();
+                    let piece = LeafValue {
+                        value: match more {
+                            Event::Text(t) => Value::Text(t),
+                            Event::Integer(i) => Value::Integer(i),
+                            Event::DateTime(d) => Value::DateTime(d),
+                            Event::Opaque(o) => Value::Opaque(o),
+                            Event::Start(_) | Event::End => Value::Empty,
+                        },
+                        offset: self.source.offset(),
+                        path: self.source.path(),
+                    };
+                    text.push_str(&piece.into_text()?);
+                    leaf = LeafValue {
+                        value: Value::Text(Cow::Owned(text)),
+                        offset,
+                        path,
+                    };
+                }
+            }
+        }
+    }
+
+    /// Reads an element that must be empty (`<GETSPI/>`).
+    pub fn empty(&mut self) -> Result<(), Error> {
+        let leaf = self.leaf()?;
+        match &leaf.value {
+            Value::Empty => Ok(()),
+            Value::Text(t) if is_xml_space(t) => Ok(()),
+            _ => Err(leaf.invalid("an empty element")),
+        }
+    }
+
+    /// A child that no field of the parent takes: kept in `extra` (lenient)
+    /// or refused (strict).
+    pub fn unknown(&mut self, start: Start<'a>, extra: &mut Vec<Element>) -> Result<(), Error> {
+        if self.options.strict {
+            return Err(self.error(ErrorKind::UnknownElement(start.name.as_xml().into())));
+        }
+        let el = self.subtree(start)?;
+        extra.push(el);
+        Ok(())
+    }
+
+    /// A second occurrence of a child that may occur once: kept in `extra`
+    /// (lenient) or refused (strict).
+    pub fn duplicate(&mut self, start: Start<'a>, extra: &mut Vec<Element>) -> Result<(), Error> {
+        if self.options.strict {
+            return Err(self.error(ErrorKind::Unexpected {
+                expected: "at most one such element",
+                found: format!("a second <{}>", start.name.as_xml()).into(),
+            }));
+        }
+        let el = self.subtree(start)?;
+        extra.push(el);
+        Ok(())
+    }
+
+    /// Reads the element `start` opened, with everything inside it, as a
+    /// generic [`Element`]. Whitespace-only text between child elements is
+    /// dropped; text of elements without child elements is kept as is.
+    pub fn subtree(&mut self, start: Start<'a>) -> Result<Element, Error> {
+        let base = self.source.path().depth();
+        let mut stack: Vec<Element> = vec![Element::from_start(start)];
+        loop {
+            let ev = self.next()?;
+            match ev {
+                Event::Start(s) => {
+                    if self.source.path().depth() > self.options.max_depth
+                        || self.source.path().depth().saturating_sub(base) > self.options.max_depth
+                    {
+                        return Err(self.error(ErrorKind::Limit("depth")));
+                    }
+                    stack.push(Element::from_start(s));
+                }
+                Event::End => {
+                    let Some(mut done) = stack.pop() else {
+                        return Err(self.error(ErrorKind::Syntax("unbalanced end".into())));
+                    };
+                    done.drop_space_between_elements();
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(Node::Element(done)),
+                        None => return Ok(done),
+                    }
+                }
+                Event::Text(t) => {
+                    if let Some(top) = stack.last_mut() {
+                        match top.children.last_mut() {
+                            Some(Node::Text(prev)) => prev.push_str(&t),
+                            _ => top.children.push(Node::Text(t.into_owned())),
+                        }
+                    }
+                }
+                Event::Integer(i) => {
+                    if let Some(top) = stack.last_mut() {
+                        top.children.push(Node::Integer(i));
+                    }
+                }
+                Event::DateTime(dt) => {
+                    if let Some(top) = stack.last_mut() {
+                        top.children.push(Node::DateTime(dt));
+                    }
+                }
+                Event::Opaque(o) => {
+                    if let Some(top) = stack.last_mut() {
+                        top.children.push(Node::Opaque(o.into_owned()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads the content of the element `start` opened as generic nodes.
+    pub fn nodes(&mut self, start: Start<'a>) -> Result<Vec<Node>, Error> {
+        Ok(self.subtree(start)?.children)
+    }
+}
+
+/// Feeds an [`EventSink`] on behalf of the models.
+pub struct Encoder<'k> {
+    sink: &'k mut dyn EventSink,
+    version: CspVersion,
+}
+
+impl<'k> Encoder<'k> {
+    /// An encoder writing names of CSP `version`.
+    pub fn new(sink: &'k mut dyn EventSink, version: CspVersion) -> Self {
+        Encoder { sink, version }
+    }
+
+    /// The CSP version being written.
+    pub fn version(&self) -> CspVersion {
+        self.version
+    }
+
+    /// Changes the CSP version (done by [`crate::Message`]).
+    pub fn set_version(&mut self, version: CspVersion) {
+        self.version = version;
+    }
+
+    /// Writes a raw event.
+    pub fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
+        self.sink.event(event)
+    }
+
+    /// Starts element `tag` without a namespace declaration.
+    pub fn start(&mut self, tag: Tag) -> Result<(), Error> {
+        self.sink.event(Event::Start(Start::new(tag)))
+    }
+
+    /// Starts an element, with an optional namespace declaration.
+    pub fn start_with(&mut self, name: Name<'_>, xmlns: Option<&str>) -> Result<(), Error> {
+        self.sink.event(Event::Start(Start {
+            name,
+            xmlns: xmlns.map(Cow::Borrowed),
+        }))
+    }
+
+    /// Ends the innermost element.
+    pub fn end(&mut self) -> Result<(), Error> {
+        self.sink.event(Event::End)
+    }
+
+    /// Writes text content (nothing for the empty string).
+    pub fn text(&mut self, text: &str) -> Result<(), Error> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        self.sink.event(Event::Text(Cow::Borrowed(text)))
+    }
+
+    /// Writes an integer value.
+    pub fn integer(&mut self, value: u32) -> Result<(), Error> {
+        self.sink.event(Event::Integer(value))
+    }
+
+    /// Writes a date-time value.
+    pub fn date_time(&mut self, value: DateTime) -> Result<(), Error> {
+        self.sink.event(Event::DateTime(value))
+    }
+
+    /// Writes opaque data.
+    pub fn opaque(&mut self, data: &[u8]) -> Result<(), Error> {
+        self.sink.event(Event::Opaque(Cow::Borrowed(data)))
+    }
+
+    /// Writes a whole child element `tag` with `value` as its content.
+    pub fn child<T: ToEvents + ?Sized>(&mut self, tag: Tag, value: &T) -> Result<(), Error> {
+        self.start_with(Name::Tag(tag), value.xmlns())?;
+        value.to_events(self)?;
+        self.end()
+    }
+
+    /// Writes an empty element `tag`.
+    pub fn flag(&mut self, tag: Tag) -> Result<(), Error> {
+        self.start(tag)?;
+        self.end()
+    }
+
+    /// Writes generic elements.
+    pub fn elements(&mut self, elements: &[Element]) -> Result<(), Error> {
+        for el in elements {
+            el.encode(self)?;
+        }
+        Ok(())
+    }
+}

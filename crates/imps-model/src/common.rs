@@ -1,0 +1,450 @@
+//! Information elements shared by many primitives (WV-CSP "Information
+//! elements"): users, groups, screen names, results, message info, lists
+//! and properties.
+//!
+//! Content models follow `spec/csp-dtd/csp12-content-model.dtd`, made a
+//! superset of the CSP 1.1 models (`csp11-content-model.dtd`) where they
+//! differ. Choices such as `Sender (User | Group)` are optional fields.
+
+use imps_event::{Error, ErrorKind, Name, Start, Tag};
+
+use crate::codec::{Decoder, Encoder, FromEvents, Named, ToEvents};
+use crate::element::{Element, Node};
+use crate::leaf::ContentData;
+use crate::status::StatusCode;
+use crate::values::Encoding;
+
+/// `ClientID (URL?, MSISDN?)`: which client of a user.
+///
+/// Some clients (Android's CSP 1.3 engine) send the client id as plain text
+/// instead (`<ClientID>Esmertec112233</ClientID>`); that is kept in `text`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default))]
+pub struct ClientId {
+    /// `URL`.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub url: Option<String>,
+    /// `MSISDN`.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub msisdn: Option<String>,
+    /// Text content, where the client id was sent as text.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub text: Option<String>,
+    /// Unknown children.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub extra: Vec<Element>,
+}
+
+impl ClientId {
+    /// A client id by URL.
+    pub fn url(url: impl Into<String>) -> Self {
+        ClientId {
+            url: Some(url.into()),
+            ..ClientId::default()
+        }
+    }
+}
+
+impl Named for ClientId {
+    const TAG: Tag = Tag::ClientID;
+}
+
+impl FromEvents for ClientId {
+    fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
+        let mut out = ClientId::default();
+        // Mixed content: read the subtree generically, then sort it out.
+        let tree = d.subtree(start)?;
+        for node in tree.children {
+            match node {
+                Node::Element(el) if el.name == Name::Tag(Tag::Url) && out.url.is_none() => {
+                    out.url = Some(element_text(el, d)?);
+                }
+                Node::Element(el) if el.name == Name::Tag(Tag::Msisdn) && out.msisdn.is_none() => {
+                    out.msisdn = Some(element_text(el, d)?);
+                }
+                Node::Element(el) => {
+                    if d.strict() {
+                        return Err(d.error(ErrorKind::UnknownElement(el.name.as_xml().into())));
+                    }
+                    out.extra.push(el);
+                }
+                Node::Text(t) => {
+                    let t = t.trim();
+                    if !t.is_empty() {
+                        out.text = Some(t.to_owned());
+                    }
+                }
+                Node::Integer(i) => out.text = Some(i.to_string()),
+                Node::DateTime(dt) => out.text = Some(dt.to_string()),
+                Node::Opaque(_) => {
+                    return Err(d.error(ErrorKind::InvalidValue {
+                        expected: "text or URL/MSISDN",
+                        found: "opaque data".into(),
+                    }))
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The text of a generic leaf element (`<URL>…</URL>`).
+fn element_text(el: Element, d: &Decoder<'_, '_>) -> Result<String, Error> {
+    match el.children.as_slice() {
+        [] => Ok(String::new()),
+        [Node::Text(t)] => Ok(t.clone()),
+        [Node::Integer(i)] => Ok(i.to_string()),
+        _ => Err(d.error(ErrorKind::InvalidValue {
+            expected: "text",
+            found: format!("content of <{}>", el.name.as_xml()).into(),
+        })),
+    }
+}
+
+impl ToEvents for ClientId {
+    fn to_events(&self, e: &mut Encoder<'_>) -> Result<(), Error> {
+        if let Some(t) = &self.text {
+            e.text(t)?;
+        }
+        if let Some(url) = &self.url {
+            e.child(Tag::Url, url)?;
+        }
+        if let Some(m) = &self.msisdn {
+            e.child(Tag::Msisdn, m)?;
+        }
+        e.elements(&self.extra)
+    }
+}
+
+#[cfg(any(test, feature = "proptest"))]
+impl crate::arb::Arb for ClientId {
+    fn arb() -> proptest::strategy::BoxedStrategy<Self> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (
+                proptest::option::of(String::arb()),
+                proptest::option::of(String::arb())
+            )
+                .prop_map(|(url, msisdn)| ClientId {
+                    url,
+                    msisdn,
+                    ..ClientId::default()
+                }),
+            "[A-Za-z0-9]{1,12}".prop_map(|t| ClientId {
+                text: Some(t),
+                ..ClientId::default()
+            }),
+        ]
+        .boxed()
+    }
+}
+
+element! {
+    /// `User`: a user, optionally one of their clients.
+    pub struct User: User {
+        /// `UserID` (`wv:user@domain`).
+        user_id: req(UserID => String),
+        /// `ClientID`.
+        client_id: opt(ClientID => ClientId),
+    }
+}
+
+impl User {
+    /// A user by id.
+    pub fn new(user_id: impl Into<String>) -> Self {
+        User {
+            user_id: user_id.into(),
+            ..User::default()
+        }
+    }
+}
+
+element! {
+    /// `ScreenName`: a nickname inside a group.
+    pub struct ScreenName: ScreenName {
+        /// `SName`.
+        sname: req(SName => String),
+        /// `GroupID`.
+        group_id: req(GroupID => String),
+    }
+}
+
+element! {
+    /// `Group (GroupID | ScreenName)`.
+    pub struct Group: Group {
+        /// `GroupID`.
+        group_id: opt(GroupID => String),
+        /// `ScreenName`.
+        screen_name: opt(ScreenName => ScreenName),
+    }
+}
+
+element! {
+    /// `Sender (User | Group)`.
+    pub struct Sender: Sender {
+        /// `User`.
+        user: opt(User => User),
+        /// `Group`.
+        group: opt(Group => Group),
+    }
+}
+
+impl Sender {
+    /// A sender that is a user.
+    pub fn user(user_id: impl Into<String>) -> Self {
+        Sender {
+            user: Some(User::new(user_id)),
+            ..Sender::default()
+        }
+    }
+}
+
+element! {
+    /// `Recipient (User*, Group*, ContactList*)`.
+    pub struct Recipient: Recipient {
+        /// `User`s.
+        users: many(User => User),
+        /// `Group`s.
+        groups: many(Group => Group),
+        /// `ContactList`s.
+        contact_lists: many(ContactList => String),
+    }
+}
+
+impl Recipient {
+    /// One user as recipient.
+    pub fn user(user_id: impl Into<String>) -> Self {
+        Recipient {
+            users: vec![User::new(user_id)],
+            ..Recipient::default()
+        }
+    }
+}
+
+element! {
+    /// `NickName (Name, UserID)`: a contact list entry.
+    pub struct NickName: NickName {
+        /// `Name`.
+        name: req(Name => String),
+        /// `UserID`.
+        user_id: req(UserID => String),
+    }
+}
+
+choice! {
+    /// An entry of `NickList` / `AddNickList`: `(NickName | UserID)`.
+    pub enum NickEntry {
+        /// `NickName`.
+        NickName(NickName => NickName),
+        /// `UserID`.
+        UserId(UserID => String),
+    }
+}
+
+element! {
+    /// `NickList ((NickName | UserID)*)`; also `AddNickList`.
+    pub struct NickList: NickList {
+        /// The entries, in order.
+        entries: many_of(NickEntry),
+    }
+}
+
+element! {
+    /// `RemoveNickList (UserID+)`.
+    pub struct RemoveNickList: RemoveNickList {
+        /// `UserID`s.
+        user_ids: some(UserID => String),
+    }
+}
+
+element! {
+    /// `URLList (URL+)`.
+    pub struct UrlList: URLList {
+        /// `URL`s.
+        urls: some(Url => String),
+    }
+}
+
+element! {
+    /// `UserList (User*, ScreenName*)`.
+    pub struct UserList: UserList {
+        /// `User`s.
+        users: many(User => User),
+        /// `ScreenName`s.
+        screen_names: many(ScreenName => ScreenName),
+    }
+}
+
+element! {
+    /// `GroupList (GroupID+)`.
+    pub struct GroupList: GroupList {
+        /// `GroupID`s.
+        group_ids: some(GroupID => String),
+    }
+}
+
+element! {
+    /// `IDList (UserID*, ContactList*, GroupID*, ScreenName*, Domain*)`.
+    pub struct IdList: IDList {
+        /// `UserID`s.
+        user_ids: many(UserID => String),
+        /// `ContactList`s.
+        contact_lists: many(ContactList => String),
+        /// `GroupID`s.
+        group_ids: many(GroupID => String),
+        /// `ScreenName`s.
+        screen_names: many(ScreenName => ScreenName),
+        /// `Domain`s.
+        domains: many(Domain => String),
+    }
+}
+
+element! {
+    /// `Result (Code, Description?, DetailedResult*)`.
+    pub struct CspResult: Result {
+        /// `Code`.
+        code: req(Code => StatusCode),
+        /// `Description`.
+        description: opt(Description => String),
+        /// `DetailedResult`s.
+        detailed: many(DetailedResult => DetailedResult),
+    }
+}
+
+impl CspResult {
+    /// A result with a code and nothing else.
+    pub fn new(code: StatusCode) -> Self {
+        CspResult {
+            code,
+            ..CspResult::default()
+        }
+    }
+}
+
+element! {
+    /// `DetailedResult (Code, Description?, UserID*, GroupID*, ScreenName*,
+    /// MessageID*, ContactList*, Domain*)`: which parts a result concerns.
+    pub struct DetailedResult: DetailedResult {
+        /// `Code`.
+        code: req(Code => StatusCode),
+        /// `Description`.
+        description: opt(Description => String),
+        /// `UserID`s.
+        user_ids: many(UserID => String),
+        /// `GroupID`s.
+        group_ids: many(GroupID => String),
+        /// `ScreenName`s.
+        screen_names: many(ScreenName => ScreenName),
+        /// `MessageID`s.
+        message_ids: many(MessageID => String),
+        /// `ContactList`s.
+        contact_lists: many(ContactList => String),
+        /// `Domain`s.
+        domains: many(Domain => String),
+    }
+}
+
+element! {
+    /// `Property (Name, Value?)`.
+    pub struct Property: Property {
+        /// `Name`.
+        name: req(Name => String),
+        /// `Value`.
+        value: opt(Value => String),
+    }
+}
+
+impl Property {
+    /// A name/value property.
+    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
+        Property {
+            name: name.into(),
+            value: Some(value.into()),
+            ..Property::default()
+        }
+    }
+}
+
+element! {
+    /// `ContactListProperties (Property+)`; also `OwnProperties`.
+    pub struct Properties: ContactListProperties {
+        /// `Property`s.
+        properties: some(Property => Property),
+    }
+}
+
+element! {
+    /// `WelcomeNote (ContentType, ContentEncoding?, ContentData)`.
+    pub struct WelcomeNote: WelcomeNote {
+        /// `ContentType` (MIME type).
+        content_type: req(ContentType => String),
+        /// `ContentEncoding`.
+        content_encoding: opt(ContentEncoding => Encoding),
+        /// `ContentData`.
+        content_data: req(ContentData => ContentData),
+    }
+}
+
+element! {
+    /// `GroupProperties (Property+, WelcomeNote?)`.
+    pub struct GroupProperties: GroupProperties {
+        /// `Property`s.
+        properties: some(Property => Property),
+        /// `WelcomeNote`.
+        welcome_note: opt(WelcomeNote => WelcomeNote),
+    }
+}
+
+element! {
+    /// `MessageInfo (MessageID?, MessageURI?, ContentType?, ContentEncoding?,
+    /// ContentSize, Recipient, Sender, DateTime?, Validity?)`.
+    pub struct MessageInfo: MessageInfo {
+        /// `MessageID`.
+        message_id: opt(MessageID => String),
+        /// `MessageURI`.
+        message_uri: opt(MessageURI => String),
+        /// `ContentType` (MIME type, `text/plain` when absent).
+        content_type: opt(ContentType => String),
+        /// `ContentEncoding`.
+        content_encoding: opt(ContentEncoding => Encoding),
+        /// `ContentSize` in bytes.
+        content_size: req(ContentSize => u32),
+        /// `Recipient`.
+        recipient: req(Recipient => Recipient),
+        /// `Sender`.
+        sender: req(Sender => Sender),
+        /// `DateTime`.
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_support::opt_date_time"))]
+        date_time: opt(DateTime => imps_event::DateTime),
+        /// `Validity` in seconds.
+        validity: opt(Validity => u32),
+    }
+}
+
+element! {
+    /// `Logo (ContentType, ContentSize?, ContentEncoding?, ContentData)`.
+    pub struct Logo: Logo {
+        /// `ContentType`.
+        content_type: req(ContentType => String),
+        /// `ContentSize`.
+        content_size: opt(ContentSize => u32),
+        /// `ContentEncoding`.
+        content_encoding: opt(ContentEncoding => Encoding),
+        /// `ContentData`.
+        content_data: req(ContentData => ContentData),
+    }
+}
+
+element! {
+    /// `EntityList (UserID*, ScreenName*, GroupID*)`; also `AddList` and
+    /// `RemoveList`.
+    pub struct EntityList: EntityList {
+        /// `UserID`s.
+        user_ids: many(UserID => String),
+        /// `ScreenName`s.
+        screen_names: many(ScreenName => ScreenName),
+        /// `GroupID`s.
+        group_ids: many(GroupID => String),
+    }
+}

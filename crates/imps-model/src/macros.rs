@@ -1,0 +1,462 @@
+//! The declaration macros: every model is a short declaration, and these
+//! macros generate the type, its decoder, its encoder, its proptest strategy
+//! and (with the `serde` feature) its serde derive.
+//!
+//! # `element!`: an element with children
+//!
+//! ```text
+//! element! {
+//!     /// docs
+//!     pub struct MessageInfo: MessageInfo {          // type : home Tag
+//!         /// docs
+//!         message_id: opt(MessageID => String),      // optional leaf
+//!         content_size: req(ContentSize => u32),     // required leaf
+//!         recipient: req(Recipient => Recipient),    // required nested model
+//!         users: many(User => User),                 // zero or more
+//!         urls: some(URL => String),                 // one or more
+//!         getspi: flag(Getspi),                      // empty marker element -> bool
+//!         entries: many_of(NickEntry),               // repeated choice (see choice!)
+//!         entry: opt_of(NickEntry),                  // optional choice
+//!     }
+//! }
+//! ```
+//!
+//! Children are accepted in any order (real clients do not keep the DTD
+//! order) and written in the declared order. Unknown children go to the
+//! generated `extra: Vec<Element>` field (lenient) or are refused (strict).
+//! A repeated singular child is kept in `extra` (lenient) or refused
+//! (strict). A missing `req`/`some` child is an error in both modes.
+//!
+//! # `choice!`: alternatives between elements
+//!
+//! ```text
+//! choice! { pub enum NickEntry { NickName(NickName => NickName), UserID(UserID => String) } }
+//! ```
+//!
+//! # `value_set!`: a closed set of wire strings
+//!
+//! ```text
+//! value_set! { pub enum SessionType { Inband => "Inband", Outband => "Outband" } }
+//! ```
+//! generates the enum with an `Unknown(String)` variant, `ALL`, `as_str`,
+//! `from_wire`, `FromStr`, `Display`, `Default` (the first value), the leaf
+//! codec, serde as a string and a strategy.
+
+/// The Rust type of a field.
+macro_rules! field_ty {
+    (req ($tag:ident => $ty:ty)) => { $ty };
+    (opt ($tag:ident => $ty:ty)) => { Option<$ty> };
+    (many ($tag:ident => $ty:ty)) => { Vec<$ty> };
+    (some ($tag:ident => $ty:ty)) => { Vec<$ty> };
+    (flag ($tag:ident)) => { bool };
+    (many_of ($ty:ty)) => { Vec<$ty> };
+    (opt_of ($ty:ty)) => { Option<$ty> };
+}
+
+/// The type of a field's slot while decoding.
+macro_rules! field_slot {
+    (req ($tag:ident => $ty:ty)) => { Option<$ty> };
+    (opt ($tag:ident => $ty:ty)) => { Option<$ty> };
+    (many ($tag:ident => $ty:ty)) => { Vec<$ty> };
+    (some ($tag:ident => $ty:ty)) => { Vec<$ty> };
+    (flag ($tag:ident)) => { bool };
+    (many_of ($ty:ty)) => { Vec<$ty> };
+    (opt_of ($ty:ty)) => { Option<$ty> };
+}
+
+/// Whether a child name belongs to a field.
+macro_rules! field_accepts {
+    ($name:expr; flag ($tag:ident)) => {
+        matches!($name, ::imps_event::Name::Tag(::imps_event::Tag::$tag))
+    };
+    ($name:expr; many_of ($ty:ty)) => {
+        <$ty as $crate::codec::Choice>::accepts($name)
+    };
+    ($name:expr; opt_of ($ty:ty)) => {
+        <$ty as $crate::codec::Choice>::accepts($name)
+    };
+    ($name:expr; $card:ident ($tag:ident => $ty:ty)) => {
+        matches!($name, ::imps_event::Name::Tag(::imps_event::Tag::$tag))
+    };
+}
+
+/// Decodes one child into a field's slot.
+macro_rules! field_decode {
+    ($slot:ident, $child:ident, $d:ident, $extra:ident; req ($tag:ident => $ty:ty)) => {
+        if $slot.is_some() {
+            $d.duplicate($child, &mut $extra)?;
+        } else {
+            $slot = Some(<$ty as $crate::codec::FromEvents>::from_events($child, $d)?);
+        }
+    };
+    ($slot:ident, $child:ident, $d:ident, $extra:ident; opt ($tag:ident => $ty:ty)) => {
+        field_decode!($slot, $child, $d, $extra; req ($tag => $ty))
+    };
+    ($slot:ident, $child:ident, $d:ident, $extra:ident; many ($tag:ident => $ty:ty)) => {
+        $slot.push(<$ty as $crate::codec::FromEvents>::from_events($child, $d)?)
+    };
+    ($slot:ident, $child:ident, $d:ident, $extra:ident; some ($tag:ident => $ty:ty)) => {
+        $slot.push(<$ty as $crate::codec::FromEvents>::from_events($child, $d)?)
+    };
+    ($slot:ident, $child:ident, $d:ident, $extra:ident; flag ($tag:ident)) => {
+        if $slot {
+            $d.duplicate($child, &mut $extra)?;
+        } else {
+            $d.empty()?;
+            $slot = true;
+        }
+    };
+    ($slot:ident, $child:ident, $d:ident, $extra:ident; many_of ($ty:ty)) => {
+        $slot.push(<$ty as $crate::codec::Choice>::decode_choice($child, $d)?)
+    };
+    ($slot:ident, $child:ident, $d:ident, $extra:ident; opt_of ($ty:ty)) => {
+        if $slot.is_some() {
+            $d.duplicate($child, &mut $extra)?;
+        } else {
+            $slot = Some(<$ty as $crate::codec::Choice>::decode_choice($child, $d)?);
+        }
+    };
+}
+
+/// Turns a slot into the field value (checking required children).
+macro_rules! field_finish {
+    ($slot:ident, $d:ident, $start:ident; req ($tag:ident => $ty:ty)) => {
+        match $slot {
+            Some(v) => v,
+            None => return Err($d.missing(&$start.name, ::imps_event::Tag::$tag)),
+        }
+    };
+    ($slot:ident, $d:ident, $start:ident; some ($tag:ident => $ty:ty)) => {
+        if $slot.is_empty() {
+            return Err($d.missing(&$start.name, ::imps_event::Tag::$tag));
+        } else {
+            $slot
+        }
+    };
+    ($slot:ident, $d:ident, $start:ident; $card:ident $spec:tt) => {
+        $slot
+    };
+}
+
+/// Encodes a field.
+macro_rules! field_encode {
+    ($v:expr, $e:ident; req ($tag:ident => $ty:ty)) => {
+        $e.child(::imps_event::Tag::$tag, $v)?
+    };
+    ($v:expr, $e:ident; opt ($tag:ident => $ty:ty)) => {
+        if let Some(v) = $v {
+            $e.child(::imps_event::Tag::$tag, v)?;
+        }
+    };
+    ($v:expr, $e:ident; many ($tag:ident => $ty:ty)) => {
+        for v in $v {
+            $e.child(::imps_event::Tag::$tag, v)?;
+        }
+    };
+    ($v:expr, $e:ident; some ($tag:ident => $ty:ty)) => {
+        field_encode!($v, $e; many ($tag => $ty))
+    };
+    ($v:expr, $e:ident; flag ($tag:ident)) => {
+        if *$v {
+            $e.flag(::imps_event::Tag::$tag)?;
+        }
+    };
+    ($v:expr, $e:ident; many_of ($ty:ty)) => {
+        for v in $v {
+            $crate::codec::Choice::encode_choice(v, $e)?;
+        }
+    };
+    ($v:expr, $e:ident; opt_of ($ty:ty)) => {
+        if let Some(v) = $v {
+            $crate::codec::Choice::encode_choice(v, $e)?;
+        }
+    };
+}
+
+/// The proptest strategy of a field.
+#[cfg(any(test, feature = "proptest"))]
+macro_rules! field_arb {
+    (req ($tag:ident => $ty:ty)) => {
+        <$ty as $crate::arb::Arb>::arb()
+    };
+    (opt ($tag:ident => $ty:ty)) => {
+        ::proptest::option::of(<$ty as $crate::arb::Arb>::arb())
+    };
+    (many ($tag:ident => $ty:ty)) => {
+        ::proptest::collection::vec(<$ty as $crate::arb::Arb>::arb(), 0..3)
+    };
+    (some ($tag:ident => $ty:ty)) => {
+        ::proptest::collection::vec(<$ty as $crate::arb::Arb>::arb(), 1..3)
+    };
+    (flag ($tag:ident)) => {
+        ::proptest::bool::ANY
+    };
+    (many_of ($ty:ty)) => {
+        ::proptest::collection::vec(<$ty as $crate::arb::Arb>::arb(), 0..3)
+    };
+    (opt_of ($ty:ty)) => {
+        ::proptest::option::of(<$ty as $crate::arb::Arb>::arb())
+    };
+}
+
+/// Declares an element model; see the module docs.
+macro_rules! element {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident : $tag:ident {
+            $(
+                $(#[$fmeta:meta])*
+                $field:ident : $card:ident $spec:tt
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(default))]
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                #[cfg_attr(
+                    feature = "serde",
+                    serde(skip_serializing_if = "crate::serde_support::is_default")
+                )]
+                pub $field: field_ty!($card $spec),
+            )*
+            /// Child elements the model does not know, kept so that
+            /// re-encoding is lossless (written after the known children).
+            #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+            pub extra: Vec<$crate::element::Element>,
+        }
+
+        impl $crate::codec::Named for $name {
+            const TAG: ::imps_event::Tag = ::imps_event::Tag::$tag;
+        }
+
+        impl $crate::codec::FromEvents for $name {
+            #[allow(unused_mut, unused_variables)]
+            fn from_events<'a>(
+                start: ::imps_event::Start<'a>,
+                d: &mut $crate::codec::Decoder<'_, 'a>,
+            ) -> Result<Self, ::imps_event::Error> {
+                $( let mut $field: field_slot!($card $spec) = Default::default(); )*
+                let mut extra = Vec::new();
+                while let Some(child) = d.next_child()? {
+                    $(
+                        if field_accepts!(&child.name; $card $spec) {
+                            field_decode!($field, child, d, extra; $card $spec);
+                            continue;
+                        }
+                    )*
+                    d.unknown(child, &mut extra)?;
+                }
+                Ok($name {
+                    $( $field: field_finish!($field, d, start; $card $spec), )*
+                    extra,
+                })
+            }
+        }
+
+        impl $crate::codec::ToEvents for $name {
+            fn to_events(
+                &self,
+                e: &mut $crate::codec::Encoder<'_>,
+            ) -> Result<(), ::imps_event::Error> {
+                $( field_encode!(&self.$field, e; $card $spec); )*
+                e.elements(&self.extra)
+            }
+        }
+
+        #[cfg(any(test, feature = "proptest"))]
+        impl $crate::arb::Arb for $name {
+            fn arb() -> ::proptest::strategy::BoxedStrategy<Self> {
+                #[allow(unused_imports)]
+                use ::proptest::strategy::{Just, Strategy};
+                let s = Just(<$name as Default>::default()).boxed();
+                $(
+                    let s = (s, field_arb!($card $spec))
+                        .prop_map(|(mut v, f)| {
+                            v.$field = f;
+                            v
+                        })
+                        .boxed();
+                )*
+                s
+            }
+        }
+    };
+}
+
+/// Declares a choice between child elements; see the module docs.
+macro_rules! choice {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[$vmeta:meta])*
+                $var:ident ($tag:ident => $ty:ty)
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        pub enum $name {
+            $( $(#[$vmeta])* $var($ty), )+
+        }
+
+        impl $crate::codec::Choice for $name {
+            fn accepts(name: &::imps_event::Name<'_>) -> bool {
+                matches!(name, $( ::imps_event::Name::Tag(::imps_event::Tag::$tag) )|+)
+            }
+
+            fn decode_choice<'a>(
+                start: ::imps_event::Start<'a>,
+                d: &mut $crate::codec::Decoder<'_, 'a>,
+            ) -> Result<Self, ::imps_event::Error> {
+                match start.name {
+                    $(
+                        ::imps_event::Name::Tag(::imps_event::Tag::$tag) => Ok($name::$var(
+                            <$ty as $crate::codec::FromEvents>::from_events(start, d)?,
+                        )),
+                    )+
+                    _ => Err(d.error(::imps_event::ErrorKind::UnknownElement(
+                        start.name.as_xml().into(),
+                    ))),
+                }
+            }
+
+            fn encode_choice(
+                &self,
+                e: &mut $crate::codec::Encoder<'_>,
+            ) -> Result<(), ::imps_event::Error> {
+                match self {
+                    $( $name::$var(v) => e.child(::imps_event::Tag::$tag, v), )+
+                }
+            }
+        }
+
+        #[cfg(any(test, feature = "proptest"))]
+        impl $crate::arb::Arb for $name {
+            fn arb() -> ::proptest::strategy::BoxedStrategy<Self> {
+                use ::proptest::strategy::Strategy;
+                ::proptest::strategy::Union::new(vec![
+                    $( <$ty as $crate::arb::Arb>::arb().prop_map($name::$var).boxed(), )+
+                ])
+                .boxed()
+            }
+        }
+    };
+}
+
+/// Declares a closed value set with an `Unknown(String)` extension variant;
+/// see the module docs.
+macro_rules! value_set {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $first:ident => $first_wire:literal
+            $(, $var:ident => $wire:literal )* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            #[doc = concat!("`", $first_wire, "`")]
+            $first,
+            $( #[doc = concat!("`", $wire, "`")] $var, )*
+            /// Any other value, kept as it came.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// Every named value, in declaration order.
+            pub const ALL: &'static [$name] = &[$name::$first $(, $name::$var)*];
+
+            /// The wire spelling.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $name::$first => $first_wire,
+                    $( $name::$var => $wire, )*
+                    $name::Unknown(s) => s,
+                }
+            }
+
+            /// The value of a wire spelling (surrounding whitespace ignored;
+            /// other spellings become `Unknown`).
+            pub fn from_wire(s: &str) -> Self {
+                match s.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\r' | '\n')) {
+                    $first_wire => $name::$first,
+                    $( $wire => $name::$var, )*
+                    _ => $name::Unknown(s.to_owned()),
+                }
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name::$first
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok($name::from_wire(s))
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name::from_wire(s)
+            }
+        }
+
+        impl $crate::codec::FromEvents for $name {
+            fn from_events<'a>(
+                _start: ::imps_event::Start<'a>,
+                d: &mut $crate::codec::Decoder<'_, 'a>,
+            ) -> Result<Self, ::imps_event::Error> {
+                let leaf = d.leaf()?;
+                Ok($name::from_wire(&leaf.into_text()?))
+            }
+        }
+
+        impl $crate::codec::ToEvents for $name {
+            fn to_events(
+                &self,
+                e: &mut $crate::codec::Encoder<'_>,
+            ) -> Result<(), ::imps_event::Error> {
+                e.text(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <::std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                Ok($name::from_wire(&s))
+            }
+        }
+
+        #[cfg(any(test, feature = "proptest"))]
+        impl $crate::arb::Arb for $name {
+            fn arb() -> ::proptest::strategy::BoxedStrategy<Self> {
+                $crate::arb::value_set($name::ALL, $name::Unknown)
+            }
+        }
+    };
+}
