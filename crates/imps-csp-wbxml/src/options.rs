@@ -92,7 +92,9 @@ pub enum DatePacking {
 /// [`EncodeOptions::libwbxml`] gives the libwbxml 0.11 dialect instead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EncodeOptions {
-    /// The CSP version whose tables are used.
+    /// The CSP version whose tables are used. Keep the root element's
+    /// `xmlns` consistent with it: readers trust a root namespace over the
+    /// public id (strict mode refuses a root namespace of another version).
     pub version: CspVersion,
     /// How the header names the document type.
     pub public_id: PublicIdChoice,

@@ -198,6 +198,18 @@ impl WbxmlWriter {
         }
         let attributes = start.xmlns.is_some();
         let strict = self.options.strict;
+        if strict && self.depth == 0 {
+            // A reader trusts the root xmlns over the public id, so a root
+            // namespace of another version would decode with other tables.
+            if let Some((v, _)) = start.xmlns.as_deref().and_then(CspVersion::from_namespace) {
+                if v != self.options.version {
+                    return Err(self.err(format!(
+                        "the root xmlns is CSP {v}, but CSP {} is being written",
+                        self.options.version
+                    )));
+                }
+            }
+        }
         let tag = start.name.tag();
         let tag_at = match &start.name {
             Name::Tag(t) => match self.options.version.token(*t) {

@@ -7,7 +7,9 @@ mod common;
 
 use std::borrow::Cow;
 
-use imps_csp_wbxml::{decode, encode, DecodeOptions, EncodeOptions, PublicIdChoice, VersionSource, WbxmlReader};
+use imps_csp_wbxml::{
+    decode, encode, DecodeOptions, EncodeOptions, PublicIdChoice, VersionSource, WbxmlReader,
+};
 use imps_event::{CspVersion, Error, ErrorKind, Event, EventSource, Name, Start, Tag, Zone};
 
 fn lenient() -> DecodeOptions {
@@ -15,7 +17,10 @@ fn lenient() -> DecodeOptions {
 }
 
 fn strict() -> DecodeOptions {
-    DecodeOptions { strict: true, ..DecodeOptions::default() }
+    DecodeOptions {
+        strict: true,
+        ..DecodeOptions::default()
+    }
 }
 
 /// Decodes and returns the error (with path) or the events.
@@ -31,34 +36,69 @@ fn every_vector_decodes_and_must_fail_ones_fail_as_predicted() {
             continue;
         }
         let events = r.unwrap_or_else(|e| panic!("{name}: {e}"));
-        let root = if name.contains("/inline/") { Tag::ContentData } else { Tag::WvCspMessage };
-        assert!(matches!(events.first(), Some(Event::Start(s)) if s.name == Name::Tag(root)), "{name}");
+        let root = if name.contains("/inline/") {
+            Tag::ContentData
+        } else {
+            Tag::WvCspMessage
+        };
+        assert!(
+            matches!(events.first(), Some(Event::Start(s)) if s.name == Name::Tag(root)),
+            "{name}"
+        );
         // Strict mode accepts everything but the LITERAL vector.
         let s = run(&data, &strict());
         if name.ends_with("literal.wbxml") {
             let e = s.unwrap_err();
             assert_eq!(e.kind, ErrorKind::UnknownElement("sometag".into()));
-            assert_eq!((e.offset, e.path.to_string()), (0x35, "WV-CSP-Message".to_owned()));
+            assert_eq!(
+                (e.offset, e.path.to_string()),
+                (0x35, "WV-CSP-Message".to_owned())
+            );
         } else {
             assert_eq!(s.unwrap(), events, "{name} strict");
         }
     }
     let path = "WV-CSP-Message/Session/SessionDescriptor/SessionType";
-    let e = run(&common::read("android-im-libwbxml/parser/invalid_entity.wbxml"), &lenient()).unwrap_err();
-    assert_eq!(e.kind, ErrorKind::Syntax("ENTITY 0x110000 is not a Unicode scalar value".into()));
+    let e = run(
+        &common::read("android-im-libwbxml/parser/invalid_entity.wbxml"),
+        &lenient(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.kind,
+        ErrorKind::Syntax("ENTITY 0x110000 is not a Unicode scalar value".into())
+    );
     assert_eq!((e.offset, e.path.to_string().as_str()), (0x0F, path));
-    let e = run(&common::read("android-im-libwbxml/parser/incomplete_str_i.wbxml"), &lenient()).unwrap_err();
-    assert_eq!(e.kind, ErrorKind::Syntax("inline string without terminating NUL".into()));
+    let e = run(
+        &common::read("android-im-libwbxml/parser/incomplete_str_i.wbxml"),
+        &lenient(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.kind,
+        ErrorKind::Syntax("inline string without terminating NUL".into())
+    );
     assert_eq!((e.offset, e.path.to_string().as_str()), (0x0F, path));
-    let e = run(&common::read("wbxml-stream-wv/wv-069-opaque-tag-wbxml10-error.wbxml"), &lenient()).unwrap_err();
-    assert_eq!(e.kind, ErrorKind::Syntax("OPAQUE is not allowed in WBXML 1.0".into()));
+    let e = run(
+        &common::read("wbxml-stream-wv/wv-069-opaque-tag-wbxml10-error.wbxml"),
+        &lenient(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.kind,
+        ErrorKind::Syntax("OPAQUE is not allowed in WBXML 1.0".into())
+    );
     assert_eq!(e.offset, 0x53);
     assert_eq!(
         e.path.to_string(),
         "WV-CSP-Message/Session/Transaction/TransactionContent/Status/Result/Code"
     );
     // The WBXML 1.1 twin decodes, Code as an integer.
-    let ev = run(&common::read("wbxml-stream-wv/wv-069-opaque-tag-wbxml11-ok.wbxml"), &lenient()).unwrap();
+    let ev = run(
+        &common::read("wbxml-stream-wv/wv-069-opaque-tag-wbxml11-ok.wbxml"),
+        &lenient(),
+    )
+    .unwrap();
     assert!(ev.contains(&Event::Integer(200)));
 }
 
@@ -67,21 +107,43 @@ fn olympum_nokia_login_request() {
     // libwbxml 0.10: public id 0x01, no xmlns: the default version decides.
     let data = common::read("olympum-blog-nokia-s60/login-request.libwbxml-0.10.wbxml");
     let r = WbxmlReader::new(&data, &lenient()).unwrap();
-    assert_eq!((r.version(), r.version_source()), (CspVersion::V1_2, VersionSource::Default));
-    let r11 = WbxmlReader::new(&data, &DecodeOptions { default_version: CspVersion::V1_1, ..lenient() }).unwrap();
+    assert_eq!(
+        (r.version(), r.version_source()),
+        (CspVersion::V1_2, VersionSource::Default)
+    );
+    let r11 = WbxmlReader::new(
+        &data,
+        &DecodeOptions {
+            default_version: CspVersion::V1_1,
+            ..lenient()
+        },
+    )
+    .unwrap();
     assert_eq!(r11.version(), CspVersion::V1_1);
     let ev = run(&data, &lenient()).unwrap();
     // STR_I "WV:" + EXT_T_0 0x12 ("IM") + STR_I "PEC…" joined into one Text.
-    let i = ev.iter().position(|e| *e == Event::Start(Start::new(Tag::Url))).unwrap();
-    assert_eq!(ev[i + 1], Event::Text(Cow::Owned("WV:IMPEC01$00001@NOK.S60".into())));
+    let i = ev
+        .iter()
+        .position(|e| *e == Event::Start(Start::new(Tag::Url)))
+        .unwrap();
+    assert_eq!(
+        ev[i + 1],
+        Event::Text(Cow::Owned("WV:IMPEC01$00001@NOK.S60".into()))
+    );
     assert_eq!(ev[i + 2], Event::End);
-    let i = ev.iter().position(|e| *e == Event::Start(Start::new(Tag::TimeToLive))).unwrap();
+    let i = ev
+        .iter()
+        .position(|e| *e == Event::Start(Start::new(Tag::TimeToLive)))
+        .unwrap();
     assert_eq!(ev[i + 1], Event::Integer(86400));
     assert!(ev.contains(&Event::Text("wv:nokia.1789505498".into())));
     // libwbxml 0.11.8: the FPI in the string table names 1.2; same events.
     let data11 = common::read("olympum-blog-nokia-s60/login-request.libwbxml-0.11.8.wbxml");
     let r = WbxmlReader::new(&data11, &lenient()).unwrap();
-    assert_eq!((r.version(), r.version_source()), (CspVersion::V1_2, VersionSource::Fpi));
+    assert_eq!(
+        (r.version(), r.version_source()),
+        (CspVersion::V1_2, VersionSource::Fpi)
+    );
     assert_eq!(run(&data11, &lenient()).unwrap(), ev);
 }
 
@@ -89,13 +151,33 @@ fn olympum_nokia_login_request() {
 fn libwbxml_corpus_values() {
     let data = common::read("wbxml-stream-wv/wv-001.wbxml");
     let r = WbxmlReader::new(&data, &lenient()).unwrap();
-    assert_eq!((r.version(), r.version_source()), (CspVersion::V1_1, VersionSource::PublicId));
+    assert_eq!(
+        (r.version(), r.version_source()),
+        (CspVersion::V1_1, VersionSource::PublicId)
+    );
     // wv-106: a zone-less date packed with zone byte 0 → local time.
-    let ev = run(&common::read("wbxml-stream-wv/wv-106-datetime.wbxml"), &lenient()).unwrap();
-    let d = ev.iter().find_map(|e| match e { Event::DateTime(d) => Some(*d), _ => None }).unwrap();
-    assert_eq!((d.to_string(), d.zone()), ("20010925T134000".to_owned(), Zone::Local));
+    let ev = run(
+        &common::read("wbxml-stream-wv/wv-106-datetime.wbxml"),
+        &lenient(),
+    )
+    .unwrap();
+    let d = ev
+        .iter()
+        .find_map(|e| match e {
+            Event::DateTime(d) => Some(*d),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        (d.to_string(), d.zone()),
+        ("20010925T134000".to_owned(), Zone::Local)
+    );
     // wv-109: libwbxml kept the zoned date as inline text.
-    let ev = run(&common::read("wbxml-stream-wv/wv-109-datetime.wbxml"), &lenient()).unwrap();
+    let ev = run(
+        &common::read("wbxml-stream-wv/wv-109-datetime.wbxml"),
+        &lenient(),
+    )
+    .unwrap();
     assert!(ev.contains(&Event::Text("20010925T134013Z".into())));
 }
 
@@ -117,7 +199,10 @@ fn truncation_at_every_byte_gives_an_error_with_offset() {
     // The path is where decoding stopped.
     let data = common::read("android-im-libwbxml/encoder/statusprim.wbxml");
     let e = run(&data[..0x70], &lenient()).unwrap_err();
-    assert_eq!(e.path.to_string(), "WV-CSP-Message/Session/Transaction/TransactionContent/Status/Result/Description");
+    assert_eq!(
+        e.path.to_string(),
+        "WV-CSP-Message/Session/Transaction/TransactionContent/Status/Result/Description"
+    );
 }
 
 /// WBXML 1.3, CSP 1.1 (0x10), UTF-8, no string table, root `WV-CSP-Message` with content.
@@ -133,22 +218,46 @@ fn unknown_tokens_lenient_lossless_strict_error() {
     // Page 0 token 0x3F is not a CSP 1.1 tag; EXT_T_0 0x7F is not a 1.1 value.
     let data = doc11(&[0x6D, 0x7F, 0x80, 0x7F, 0x01, 0x01]);
     let ev = run(&data, &lenient()).unwrap();
-    assert_eq!(ev[2], Event::Start(Start::new(Name::Token { page: 0, token: 0x3F })));
+    assert_eq!(
+        ev[2],
+        Event::Start(Start::new(Name::Token {
+            page: 0,
+            token: 0x3F
+        }))
+    );
     assert_eq!(ev[3], Event::Text(Cow::Owned("\u{FDD0}7F\u{FDD1}".into())));
     // Re-encoding keeps both tokens.
-    let o = EncodeOptions { public_id: PublicIdChoice::Numeric, ..EncodeOptions::phone(CspVersion::V1_1) };
+    let o = EncodeOptions {
+        public_id: PublicIdChoice::Numeric,
+        ..EncodeOptions::phone(CspVersion::V1_1)
+    };
     assert_eq!(encode(&ev, o).unwrap(), data);
     // Strict: errors with offset and path.
     let e = run(&data, &strict()).unwrap_err();
-    assert!(matches!(e.kind, ErrorKind::UnknownElement(ref m) if m.contains("0x3f")), "{e}");
-    assert_eq!((e.offset, e.path.to_string()), (6, "WV-CSP-Message/Session".to_owned()));
+    assert!(
+        matches!(e.kind, ErrorKind::UnknownElement(ref m) if m.contains("0x3f")),
+        "{e}"
+    );
+    assert_eq!(
+        (e.offset, e.path.to_string()),
+        (6, "WV-CSP-Message/Session".to_owned())
+    );
     let data = doc11(&[0x6D, 0x80, 0x7F, 0x01]);
     let e = run(&data, &strict()).unwrap_err();
     assert!(matches!(e.kind, ErrorKind::InvalidValue { .. }), "{e}");
-    assert_eq!((e.offset, e.path.to_string()), (6, "WV-CSP-Message/Session".to_owned()));
+    assert_eq!(
+        (e.offset, e.path.to_string()),
+        (6, "WV-CSP-Message/Session".to_owned())
+    );
     // An unknown page decodes leniently, too.
     let ev = run(&doc11(&[0x00, 0x0E, 0x45, 0x01]), &lenient()).unwrap();
-    assert_eq!(ev[1], Event::Start(Start::new(Name::Token { page: 0x0E, token: 0x05 })));
+    assert_eq!(
+        ev[1],
+        Event::Start(Start::new(Name::Token {
+            page: 0x0E,
+            token: 0x05
+        }))
+    );
 }
 
 #[test]
@@ -158,17 +267,47 @@ fn opaque_typing_lenient_and_strict() {
     let ev = run(&data, &lenient()).unwrap();
     assert_eq!(ev[2], Event::Opaque(Cow::Borrowed(&[1, 2, 3, 4, 5])));
     let e = run(&data, &strict()).unwrap_err();
-    assert!(matches!(e.kind, ErrorKind::InvalidValue { expected: "an integer of 0-4 OPAQUE bytes", .. }), "{e}");
-    assert_eq!((e.offset, e.path.to_string()), (6, "WV-CSP-Message/Code".to_owned()));
+    assert!(
+        matches!(
+            e.kind,
+            ErrorKind::InvalidValue {
+                expected: "an integer of 0-4 OPAQUE bytes",
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert_eq!(
+        (e.offset, e.path.to_string()),
+        (6, "WV-CSP-Message/Code".to_owned())
+    );
     // Empty OPAQUE (libwbxml's zero) and 4 bytes.
-    let ev = run(&doc11(&[0x4B, 0xC3, 0x00, 0x01, 0x4B, 0xC3, 0x04, 0xFF, 0xFF, 0xFF, 0xFE, 0x01]), &strict()).unwrap();
+    let ev = run(
+        &doc11(&[
+            0x4B, 0xC3, 0x00, 0x01, 0x4B, 0xC3, 0x04, 0xFF, 0xFF, 0xFF, 0xFE, 0x01,
+        ]),
+        &strict(),
+    )
+    .unwrap();
     assert_eq!(ev[2], Event::Integer(0));
     assert_eq!(ev[5], Event::Integer(0xFFFF_FFFE));
     // DateTime (00/11) with month 13.
     let data = doc11(&[0x51, 0xC3, 0x06, 0x1F, 0x47, 0x73, 0x0E, 0xBB, 0x5A, 0x01]);
-    assert!(matches!(run(&data, &lenient()).unwrap()[2], Event::Opaque(_)));
+    assert!(matches!(
+        run(&data, &lenient()).unwrap()[2],
+        Event::Opaque(_)
+    ));
     let e = run(&data, &strict()).unwrap_err();
-    assert!(matches!(e.kind, ErrorKind::InvalidValue { expected: "a 6-byte packed date-time", .. }), "{e}");
+    assert!(
+        matches!(
+            e.kind,
+            ErrorKind::InvalidValue {
+                expected: "a 6-byte packed date-time",
+                ..
+            }
+        ),
+        "{e}"
+    );
     // OPAQUE in an untyped element, and after a child (mixed content).
     let ev = run(&doc11(&[0x4D, 0xC3, 0x01, 0x07, 0x01]), &strict()).unwrap();
     assert_eq!(ev[2], Event::Opaque(Cow::Borrowed(&[7])));
@@ -180,24 +319,44 @@ fn opaque_typing_lenient_and_strict() {
 fn attributes_other_than_xmlns() {
     // Root with attribute-start 0x05 "1.1" (xmlns) and a LITERAL attribute "a" = "b".
     let data = [
-        0x03, 0x10, 0x6A, 0x02, b'a', 0x00, 0xC9, 0x05, 0x03, b'1', b'.', b'1', 0x00, 0x04, 0x00, 0x03, b'b', 0x00,
-        0x01, 0x01,
+        0x03, 0x10, 0x6A, 0x02, b'a', 0x00, 0xC9, 0x05, 0x03, b'1', b'.', b'1', 0x00, 0x04, 0x00,
+        0x03, b'b', 0x00, 0x01, 0x01,
     ];
     let ev = run(&data, &lenient()).unwrap();
     assert_eq!(
         ev[0],
-        Event::Start(Start::with_xmlns(Tag::WvCspMessage, "http://www.wireless-village.org/CSP1.1"))
+        Event::Start(Start::with_xmlns(
+            Tag::WvCspMessage,
+            "http://www.wireless-village.org/CSP1.1"
+        ))
     );
     let e = run(&data, &strict()).unwrap_err();
-    assert!(matches!(e.kind, ErrorKind::Unexpected { expected: "only xmlns attributes", .. }), "{e}");
+    assert!(
+        matches!(
+            e.kind,
+            ErrorKind::Unexpected {
+                expected: "only xmlns attributes",
+                ..
+            }
+        ),
+        "{e}"
+    );
     assert_eq!(e.offset, 13);
     // An unknown namespace URI is kept (owned) and does not decide the version.
-    let data = [0x03, 0x11, 0x6A, 0x00, 0xC9, 0x05, 0x03, b'X', 0x00, 0x01, 0x01];
+    let data = [
+        0x03, 0x11, 0x6A, 0x00, 0xC9, 0x05, 0x03, b'X', 0x00, 0x01, 0x01,
+    ];
     let r = WbxmlReader::new(&data, &lenient()).unwrap();
-    assert_eq!((r.version(), r.version_source()), (CspVersion::V1_2, VersionSource::PublicId));
+    assert_eq!(
+        (r.version(), r.version_source()),
+        (CspVersion::V1_2, VersionSource::PublicId)
+    );
     assert_eq!(
         run(&data, &lenient()).unwrap()[0],
-        Event::Start(Start::with_xmlns(Tag::WvCspMessage, "http://www.wireless-village.org/CSPX"))
+        Event::Start(Start::with_xmlns(
+            Tag::WvCspMessage,
+            "http://www.wireless-village.org/CSPX"
+        ))
     );
 }
 
@@ -205,13 +364,21 @@ fn attributes_other_than_xmlns() {
 fn foreign_public_id_and_charset() {
     // Public id 0x04 (WML 1.1), nothing else: lenient falls back, strict refuses.
     let data = [0x03, 0x04, 0x6A, 0x00, 0x49, 0x01];
-    assert_eq!(WbxmlReader::new(&data, &lenient()).unwrap().version_source(), VersionSource::Default);
+    assert_eq!(
+        WbxmlReader::new(&data, &lenient())
+            .unwrap()
+            .version_source(),
+        VersionSource::Default
+    );
     let e = WbxmlReader::new(&data, &strict()).unwrap_err();
     assert!(matches!(e.kind, ErrorKind::Version(_)), "{e}");
     // Public id 0x01 (unknown) is accepted even in strict mode.
     assert!(WbxmlReader::new(&[0x03, 0x01, 0x6A, 0x00, 0x49, 0x01], &strict()).is_ok());
     let e = WbxmlReader::new(&[0x03, 0x10, 0x04, 0x00, 0x49, 0x01], &lenient()).unwrap_err();
-    assert!(matches!(e.kind, ErrorKind::Unsupported(ref m) if m.contains("MIBenum 4")), "{e}");
+    assert!(
+        matches!(e.kind, ErrorKind::Unsupported(ref m) if m.contains("MIBenum 4")),
+        "{e}"
+    );
     assert_eq!(e.offset, 2);
 }
 
@@ -228,11 +395,24 @@ fn depth_limit_and_deep_nesting() {
 
 #[test]
 fn joined_text_length_is_limited() {
-    let limits = imps_wbxml::Limits { max_string_len: 8, ..Default::default() };
-    let opts = DecodeOptions { limits, ..lenient() };
-    let data = doc11(&[0x4D, 0x03, b'a', b'b', b'c', b'd', b'e', 0x00, 0x80, 0x12, 0x03, b'x', b'y', 0x00, 0x01]);
-    assert_eq!(run(&data, &opts).unwrap_err().kind, ErrorKind::Limit("string length"));
-    let data = doc11(&[0x4D, 0x03, b'a', b'b', b'c', 0x00, 0x80, 0x12, 0x03, b'x', b'y', 0x00, 0x01]);
+    let limits = imps_wbxml::Limits {
+        max_string_len: 8,
+        ..Default::default()
+    };
+    let opts = DecodeOptions {
+        limits,
+        ..lenient()
+    };
+    let data = doc11(&[
+        0x4D, 0x03, b'a', b'b', b'c', b'd', b'e', 0x00, 0x80, 0x12, 0x03, b'x', b'y', 0x00, 0x01,
+    ]);
+    assert_eq!(
+        run(&data, &opts).unwrap_err().kind,
+        ErrorKind::Limit("string length")
+    );
+    let data = doc11(&[
+        0x4D, 0x03, b'a', b'b', b'c', 0x00, 0x80, 0x12, 0x03, b'x', b'y', 0x00, 0x01,
+    ]);
     assert_eq!(run(&data, &opts).unwrap()[2], Event::Text("abcIMxy".into()));
 }
 
@@ -248,7 +428,13 @@ fn offsets_and_paths_of_events() {
     assert_eq!(seen[2].0, 0x0F);
     assert_eq!(seen[2].1, "WV-CSP-Message/Session/Login-Response");
     // ClientID on page 0 after SWITCH_PAGE 0.
-    assert_eq!((seen[3].0, seen[3].2.clone()), (0x12, Event::Start(Start::new(Tag::ClientID))));
-    assert_eq!((seen[4].0, seen[4].2.clone()), (0x13, Event::Text("Esmertec112233".into())));
+    assert_eq!(
+        (seen[3].0, seen[3].2.clone()),
+        (0x12, Event::Start(Start::new(Tag::ClientID)))
+    );
+    assert_eq!(
+        (seen[4].0, seen[4].2.clone()),
+        (0x13, Event::Text("Esmertec112233".into()))
+    );
     assert_eq!(seen.last().unwrap().1, "/");
 }

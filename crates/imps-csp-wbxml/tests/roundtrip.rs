@@ -54,14 +54,18 @@ fn cat(parts: &[&[u8]]) -> Vec<u8> {
 fn phone_expected(name: &str, orig: &[u8]) -> Option<Vec<u8>> {
     Some(match name {
         // ENTITY becomes part of the joined text, written as UTF-8 in STR_I.
-        "android-im-libwbxml/parser/big_entity.wbxml" => {
-            replace(orig, &[0x02, 0xC3, 0xFF, 0x7F], &[0x03, 0xF4, 0x8F, 0xBF, 0xBF, 0x00])
-        }
+        "android-im-libwbxml/parser/big_entity.wbxml" => replace(
+            orig,
+            &[0x02, 0xC3, 0xFF, 0x7F],
+            &[0x03, 0xF4, 0x8F, 0xBF, 0xBF, 0x00],
+        ),
         // Integer element sent as decimal STR_I (a server's Code 401) is
         // written as OPAQUE.
-        "android-im-libwbxml/parser/loginresponse.wbxml" => {
-            replace(orig, &cat(&[&[0x4B, 0x03], b"401\0"]), &[0x4B, 0xC3, 0x02, 0x01, 0x91])
-        }
+        "android-im-libwbxml/parser/loginresponse.wbxml" => replace(
+            orig,
+            &cat(&[&[0x4B, 0x03], b"401\0"]),
+            &[0x4B, 0xC3, 0x02, 0x01, 0x91],
+        ),
         // Inline date text is packed; STR_I + ENTITY + STR_I become one STR_I.
         "android-im-libwbxml/parser/sendmsgreq1.wbxml" => {
             let packed = [0xC3, 0x06, 0x1F, 0x5D, 0xB2, 0x5E, 0x34, 0x5A];
@@ -115,8 +119,15 @@ fn decode_encode_round_trip_is_byte_identical_except_named_differences() {
         } else {
             // The only other differences are libwbxml's dialect: elements
             // without the content bit, zero as `C3 00`, zoned dates as text.
-            assert!(name.starts_with("wbxml-stream-wv/"), "{name} differs: {ours:02X?}");
-            assert_eq!(reencode(&data, true), data, "{name} in the libwbxml dialect");
+            assert!(
+                name.starts_with("wbxml-stream-wv/"),
+                "{name} differs: {ours:02X?}"
+            );
+            assert_eq!(
+                reencode(&data, true),
+                data,
+                "{name} in the libwbxml dialect"
+            );
             libwbxml_dialect.push(name.clone());
         }
         // One pass reaches a fixed point.

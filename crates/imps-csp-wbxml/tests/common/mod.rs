@@ -37,7 +37,11 @@ pub fn all_wbxml() -> Vec<(String, Vec<u8>)> {
         }
     }
     out.sort();
-    assert!(out.len() >= 140, "expected the whole corpus, found {}", out.len());
+    assert!(
+        out.len() >= 140,
+        "expected the whole corpus, found {}",
+        out.len()
+    );
     out
 }
 
@@ -125,7 +129,9 @@ fn unescape(s: &str) -> String {
             "amp" => '&',
             "quot" => '"',
             "apos" => '\'',
-            _ if ent.starts_with("#x") => char::from_u32(u32::from_str_radix(&ent[2..], 16).unwrap()).unwrap(),
+            _ if ent.starts_with("#x") => {
+                char::from_u32(u32::from_str_radix(&ent[2..], 16).unwrap()).unwrap()
+            }
             _ => char::from_u32(ent[1..].parse().unwrap()).unwrap(),
         };
         out.push(c);
