@@ -43,10 +43,20 @@ impl Class {
     /// Classifies a primitive name.
     pub fn of(primitive: &str) -> Class {
         const SESSION: &[&str] = &[
-            "Login-", "Logout-", "Disconnect", "KeepAlive-", "Polling-", "Status",
-            "Service-", "ClientCapability-", "GetSPInfo-",
+            "Login-",
+            "Logout-",
+            "Disconnect",
+            "KeepAlive-",
+            "Polling-",
+            "Status",
+            "Service-",
+            "ClientCapability-",
+            "GetSPInfo-",
         ];
-        if primitive.contains("Presence") || primitive.contains("Attribute") || primitive.contains("Watcher") {
+        if primitive.contains("Presence")
+            || primitive.contains("Attribute")
+            || primitive.contains("Watcher")
+        {
             Class::Presence
         } else if SESSION.iter().any(|p| primitive.starts_with(p)) {
             Class::Session
@@ -62,7 +72,9 @@ pub fn testvectors_dir() -> PathBuf {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -99,8 +111,12 @@ pub fn wv_pairs() -> Vec<Pair> {
     let mut pairs = Vec::new();
     for line in index.lines().skip(1) {
         let mut cols = line.split('\t');
-        let (Some(file), Some(primitive)) = (cols.next(), cols.next()) else { continue };
-        let Some(stem) = file.strip_suffix(".xml") else { continue };
+        let (Some(file), Some(primitive)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let Some(stem) = file.strip_suffix(".xml") else {
+            continue;
+        };
         let xml = fs::read(root.join("libwbxml-wv-csp11").join(file));
         let wbxml = fs::read(root.join("wbxml-stream-wv").join(format!("{stem}.wbxml")));
         if let (Ok(xml), Ok(wbxml)) = (xml, wbxml) {
@@ -120,11 +136,27 @@ pub fn wv_pairs() -> Vec<Pair> {
 /// `ContentData` replaced by `chars` characters of text (mixed ASCII, escapes
 /// and non-ASCII).
 pub fn long_im_xml(chars: usize) -> Vec<u8> {
-    let base = fs::read_to_string(testvectors_dir().join("libwbxml-wv-csp11/wv-019.xml")).unwrap_or_default();
+    let base = fs::read_to_string(testvectors_dir().join("libwbxml-wv-csp11/wv-019.xml"))
+        .unwrap_or_default();
     let mut text = String::with_capacity(chars + 64);
     const WORDS: &[&str] = &[
-        "hello", "world", "&amp;", "caf\u{e9}", "meet", "at", "\u{1f600}", "noon", "&lt;ok&gt;", "see", "you",
-        "stra\u{df}e", "tomorrow", "please", "bring", "the", "slides",
+        "hello",
+        "world",
+        "&amp;",
+        "caf\u{e9}",
+        "meet",
+        "at",
+        "\u{1f600}",
+        "noon",
+        "&lt;ok&gt;",
+        "see",
+        "you",
+        "stra\u{df}e",
+        "tomorrow",
+        "please",
+        "bring",
+        "the",
+        "slides",
     ];
     let mut i = 0;
     while text.chars().count() < chars {
@@ -155,9 +187,17 @@ mod tests {
     fn corpus_is_found_and_classified() {
         let pairs = wv_pairs();
         assert_eq!(pairs.len(), 116);
-        assert!(pairs.iter().all(|p| p.wbxml.starts_with(&[0x03, 0x10, 0x6A, 0x00])));
-        let session = pairs.iter().filter(|p| Class::of(&p.primitive) == Class::Session).count();
-        let presence = pairs.iter().filter(|p| Class::of(&p.primitive) == Class::Presence).count();
+        assert!(pairs
+            .iter()
+            .all(|p| p.wbxml.starts_with(&[0x03, 0x10, 0x6A, 0x00])));
+        let session = pairs
+            .iter()
+            .filter(|p| Class::of(&p.primitive) == Class::Session)
+            .count();
+        let presence = pairs
+            .iter()
+            .filter(|p| Class::of(&p.primitive) == Class::Presence)
+            .count();
         assert!(session >= 30, "{session}");
         assert!(presence >= 10, "{presence}");
         assert!(files_with_ext("wbxml").len() >= 140);

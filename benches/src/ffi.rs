@@ -231,16 +231,17 @@ pub fn tree_from_wbxml(wbxml: &[u8], lang: Lang) -> Result<Tree, LibError> {
 mod tests {
     use super::*;
 
-    const WV_001: &[u8] =
-        include_bytes!("../../testvectors/wbxml-stream-wv/wv-001.wbxml");
-    const WV_001_XML: &[u8] =
-        include_bytes!("../../testvectors/libwbxml-wv-csp11/wv-001.xml");
+    const WV_001: &[u8] = include_bytes!("../../testvectors/wbxml-stream-wv/wv-001.wbxml");
+    const WV_001_XML: &[u8] = include_bytes!("../../testvectors/libwbxml-wv-csp11/wv-001.xml");
 
     #[test]
     fn libwbxml_round_trips_a_vector() {
         let xml = wbxml_to_xml(WV_001, Lang::Auto).unwrap();
         let text = String::from_utf8(xml).unwrap();
-        assert!(text.contains("<SessionID>im.user.com#48815@server.com</SessionID>"), "{text}");
+        assert!(
+            text.contains("<SessionID>im.user.com#48815@server.com</SessionID>"),
+            "{text}"
+        );
         // The wbxml-stream-wv files are libwbxml's own output for these XML files.
         assert_eq!(xml_to_wbxml(WV_001_XML).unwrap(), WV_001);
         drop(tree_from_wbxml(WV_001, Lang::Auto).unwrap());

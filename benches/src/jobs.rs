@@ -1,9 +1,7 @@
 //! The measured jobs, as plain functions over byte slices, shared by the
 //! criterion benches and the instruction-count harness (`icount`).
 
-use imps_wbxml::{
-    Limits, Name, PublicId, PublicIdSpec, Reader, TokenKind, Writer, WriterHeader,
-};
+use imps_wbxml::{Limits, Name, PublicId, PublicIdSpec, Reader, TokenKind, Writer, WriterHeader};
 
 /// A job failed on its input (the bench corpus is filtered so this does not
 /// happen while measuring).
@@ -29,7 +27,10 @@ pub fn wbxml_tokens(input: &[u8]) -> Result<u64, JobError> {
     let mut sum = 0u64;
     while let Some(token) = reader.next_token().map_err(err)? {
         let v = match token.kind {
-            TokenKind::Tag { name: Name::Token(t), .. } => u64::from(t),
+            TokenKind::Tag {
+                name: Name::Token(t),
+                ..
+            } => u64::from(t),
             TokenKind::StrI(s) => s.len() as u64,
             TokenKind::Opaque(o) => o.len() as u64,
             TokenKind::ExtT { value, .. } => u64::from(value),
@@ -64,7 +65,11 @@ pub fn wbxml_copy(input: &[u8]) -> Result<Vec<u8>, JobError> {
         let page = token.page;
         match token.kind {
             TokenKind::SwitchPage(_) => {}
-            TokenKind::Tag { name, attributes, content } => match name {
+            TokenKind::Tag {
+                name,
+                attributes,
+                content,
+            } => match name {
                 Name::Token(t) => w.tag(page, t, attributes, content).map_err(err)?,
                 Name::Literal { index, .. } => w.literal_tag(index, attributes, content),
             },

@@ -3,9 +3,9 @@
 //! `cfg(has_libwbxml)`) safe bindings to Debian's libwbxml for comparison.
 
 pub mod corpus;
-pub mod jobs;
 #[cfg(has_libwbxml)]
 pub mod ffi;
+pub mod jobs;
 
 /// Whether the libwbxml comparison was compiled in.
 pub const HAS_LIBWBXML: bool = cfg!(has_libwbxml);
