@@ -77,6 +77,23 @@ impl Arb for DateTime {
     }
 }
 
+impl Arb for crate::leaf::Timestamp {
+    fn arb() -> BoxedStrategy<Self> {
+        use crate::leaf::Timestamp;
+        prop_oneof![
+            4 => DateTime::arb().prop_map(Timestamp::DateTime),
+            1 => (DateTime::arb(), 0u8..14, prop_oneof![Just("+"), Just("-")]).prop_map(
+                |(dt, h, sign)| {
+                    let base = dt.to_string();
+                    let local = base.trim_end_matches('Z');
+                    Timestamp::Offset(format!("{local}{sign}{h:02}:00"))
+                }
+            ),
+        ]
+        .boxed()
+    }
+}
+
 impl Arb for ContentData {
     fn arb() -> BoxedStrategy<Self> {
         text().prop_map(ContentData::Text).boxed()

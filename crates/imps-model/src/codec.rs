@@ -186,6 +186,10 @@ fn is_xml_space(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
+fn is_space_char(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
 fn describe(ev: &Event<'_>) -> Box<str> {
     match ev {
         Event::Start(s) => format!("element <{}>", s.name.as_xml()).into(),
@@ -305,10 +309,13 @@ impl<'s, 'a> Decoder<'s, 'a> {
     }
 
     /// In element-only content: the next child's `Start`, or `None` at the
-    /// parent's `End`. Whitespace text is skipped; other content is an error.
-    pub fn next_child(&mut self) -> Result<Option<Start<'a>>, Error> {
+    /// parent's `End`. Whitespace text is skipped; other content (the stray
+    /// text of a hand-edited document) is kept in `extra` (lenient) or
+    /// refused (strict).
+    pub fn next_child(&mut self, extra: &mut Vec<Node>) -> Result<Option<Start<'a>>, Error> {
         loop {
-            match self.next()? {
+            let ev = self.next()?;
+            let node = match ev {
                 Event::Start(s) => {
                     if self.source.path().depth() > self.options.max_depth {
                         return Err(self.error(ErrorKind::Limit("depth")));
@@ -317,12 +324,22 @@ impl<'s, 'a> Decoder<'s, 'a> {
                 }
                 Event::End => return Ok(None),
                 Event::Text(t) if is_xml_space(&t) => continue,
-                other => {
+                other if self.options.strict => {
                     return Err(self.error(ErrorKind::Unexpected {
                         expected: "a child element",
                         found: describe(&other),
                     }))
                 }
+                // Stray text is junk from hand-edited documents; its
+                // surrounding whitespace is not kept (WBXML encoders drop it).
+                Event::Text(t) => Node::Text(t.trim_matches(is_space_char).to_owned()),
+                Event::Integer(i) => Node::Integer(i),
+                Event::DateTime(dt) => Node::DateTime(dt),
+                Event::Opaque(o) => Node::Opaque(o.into_owned()),
+            };
+            match (extra.last_mut(), node) {
+                (Some(Node::Text(prev)), Node::Text(t)) => prev.push_str(&t),
+                (_, node) => extra.push(node),
             }
         }
     }
@@ -403,18 +420,18 @@ impl<'s, 'a> Decoder<'s, 'a> {
 
     /// A child that no field of the parent takes: kept in `extra` (lenient)
     /// or refused (strict).
-    pub fn unknown(&mut self, start: Start<'a>, extra: &mut Vec<Element>) -> Result<(), Error> {
+    pub fn unknown(&mut self, start: Start<'a>, extra: &mut Vec<Node>) -> Result<(), Error> {
         if self.options.strict {
             return Err(self.error(ErrorKind::UnknownElement(start.name.as_xml().into())));
         }
         let el = self.subtree(start)?;
-        extra.push(el);
+        extra.push(Node::Element(el));
         Ok(())
     }
 
     /// A second occurrence of a child that may occur once: kept in `extra`
     /// (lenient) or refused (strict).
-    pub fn duplicate(&mut self, start: Start<'a>, extra: &mut Vec<Element>) -> Result<(), Error> {
+    pub fn duplicate(&mut self, start: Start<'a>, extra: &mut Vec<Node>) -> Result<(), Error> {
         if self.options.strict {
             return Err(self.error(ErrorKind::Unexpected {
                 expected: "at most one such element",
@@ -422,7 +439,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
             }));
         }
         let el = self.subtree(start)?;
-        extra.push(el);
+        extra.push(Node::Element(el));
         Ok(())
     }
 
@@ -430,15 +447,12 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// generic [`Element`]. Whitespace-only text between child elements is
     /// dropped; text of elements without child elements is kept as is.
     pub fn subtree(&mut self, start: Start<'a>) -> Result<Element, Error> {
-        let base = self.source.path().depth();
         let mut stack: Vec<Element> = vec![Element::from_start(start)];
         loop {
             let ev = self.next()?;
             match ev {
                 Event::Start(s) => {
-                    if self.source.path().depth() > self.options.max_depth
-                        || self.source.path().depth().saturating_sub(base) > self.options.max_depth
-                    {
+                    if self.source.path().depth() > self.options.max_depth {
                         return Err(self.error(ErrorKind::Limit("depth")));
                     }
                     stack.push(Element::from_start(s));
@@ -573,5 +587,10 @@ impl<'k> Encoder<'k> {
             el.encode(self)?;
         }
         Ok(())
+    }
+
+    /// Writes generic content (elements and text).
+    pub fn nodes(&mut self, nodes: &[Node]) -> Result<(), Error> {
+        crate::element::encode_nodes(nodes, self)
     }
 }

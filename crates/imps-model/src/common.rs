@@ -33,7 +33,7 @@ pub struct ClientId {
     pub text: Option<String>,
     /// Unknown children.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
-    pub extra: Vec<Element>,
+    pub extra: Vec<Node>,
 }
 
 impl ClientId {
@@ -67,7 +67,7 @@ impl FromEvents for ClientId {
                     if d.strict() {
                         return Err(d.error(ErrorKind::UnknownElement(el.name.as_xml().into())));
                     }
-                    out.extra.push(el);
+                    out.extra.push(Node::Element(el));
                 }
                 Node::Text(t) => {
                     let t = t.trim();
@@ -113,7 +113,7 @@ impl ToEvents for ClientId {
         if let Some(m) = &self.msisdn {
             e.child(Tag::Msisdn, m)?;
         }
-        e.elements(&self.extra)
+        e.nodes(&self.extra)
     }
 }
 
@@ -415,8 +415,7 @@ element! {
         /// `Sender`.
         sender: req(Sender => Sender),
         /// `DateTime`.
-        #[cfg_attr(feature = "serde", serde(with = "crate::serde_support::opt_date_time"))]
-        date_time: opt(DateTime => imps_event::DateTime),
+        date_time: opt(DateTime => crate::leaf::Timestamp),
         /// `Validity` in seconds.
         validity: opt(Validity => u32),
     }

@@ -13,7 +13,7 @@ use imps_event::{CspVersion, Error, ErrorKind, Start, Tag};
 use imps_tokens::NamespaceKind;
 
 use crate::codec::{Decoder, Encoder, FromEvents, Named, ToEvents};
-use crate::element::{intern_xmlns, AnyContent, Element};
+use crate::element::{intern_xmlns, AnyContent, Node};
 use crate::primitive::Primitive;
 use crate::values::{SessionType, TransactionMode};
 
@@ -39,7 +39,7 @@ pub struct Message {
         feature = "serde",
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
-    pub extra: Vec<Element>,
+    pub extra: Vec<Node>,
 }
 
 impl Message {
@@ -90,7 +90,7 @@ impl FromEvents for Message {
         d.set_version(version);
         let mut session = None;
         let mut extra = Vec::new();
-        while let Some(child) = d.next_child()? {
+        while let Some(child) = d.next_child(&mut extra)? {
             if matches!(child.name, imps_event::Name::Tag(Tag::Session)) && session.is_none() {
                 session = Some(Session::from_events(child, d)?);
             } else if matches!(child.name, imps_event::Name::Tag(Tag::Session)) {
@@ -115,7 +115,7 @@ impl ToEvents for Message {
     fn to_events(&self, e: &mut Encoder<'_>) -> Result<(), Error> {
         e.set_version(self.version);
         e.child(Tag::Session, &self.session)?;
-        e.elements(&self.extra)
+        e.nodes(&self.extra)
     }
 
     fn xmlns(&self) -> Option<&str> {
@@ -223,7 +223,7 @@ pub struct TransactionContent {
         feature = "serde",
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
-    pub extra: Vec<Element>,
+    pub extra: Vec<Node>,
 }
 
 impl TransactionContent {
@@ -242,7 +242,7 @@ impl FromEvents for TransactionContent {
         let xmlns = start.xmlns.map(intern_xmlns);
         let mut primitive = None;
         let mut extra = Vec::new();
-        while let Some(child) = d.next_child()? {
+        while let Some(child) = d.next_child(&mut extra)? {
             if primitive.is_none() {
                 primitive = Some(Primitive::decode(child, d)?);
             } else {
@@ -263,7 +263,7 @@ impl FromEvents for TransactionContent {
 impl ToEvents for TransactionContent {
     fn to_events(&self, e: &mut Encoder<'_>) -> Result<(), Error> {
         self.primitive.encode(e)?;
-        e.elements(&self.extra)
+        e.nodes(&self.extra)
     }
 
     fn xmlns(&self) -> Option<&str> {

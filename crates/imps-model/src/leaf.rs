@@ -88,22 +88,134 @@ impl ToEvents for bool {
     }
 }
 
-impl FromEvents for DateTime {
+/// A `DateTime` / `DeliveryTime` value.
+///
+/// WV-CSP writes ISO 8601 basic format (`20010925T134013Z`); WBXML packs it
+/// into 6 bytes, which can hold UTC, local time and military zone letters
+/// but no numeric offset. Real documents also use numeric offsets
+/// (`2001-09-25T13:40:13+01:00`, `…-0500`, `…+01`); those are checked and kept
+/// as text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Timestamp {
+    /// A date-time without numeric offset.
+    DateTime(DateTime),
+    /// A valid date-time with a numeric UTC offset, kept as written.
+    Offset(String),
+}
+
+impl Timestamp {
+    /// The date-time, if it has no numeric offset.
+    pub fn date_time(&self) -> Option<DateTime> {
+        match self {
+            Timestamp::DateTime(dt) => Some(*dt),
+            Timestamp::Offset(_) => None,
+        }
+    }
+}
+
+impl From<DateTime> for Timestamp {
+    fn from(dt: DateTime) -> Self {
+        Timestamp::DateTime(dt)
+    }
+}
+
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Timestamp::DateTime(dt) => std::fmt::Display::fmt(dt, f),
+            Timestamp::Offset(t) => f.write_str(t),
+        }
+    }
+}
+
+/// Why a text is not a [`Timestamp`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimestampError(pub imps_event::DateTimeError);
+
+impl std::fmt::Display for TimestampError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for TimestampError {}
+
+impl std::str::FromStr for Timestamp {
+    type Err = TimestampError;
+
+    /// Accepts what [`DateTime`] accepts, and the same followed by a numeric
+    /// offset `±h`, `±hh`, `±hhmm` or `±hh:mm` (hours up to 23).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = trim(text);
+        match text.parse::<DateTime>() {
+            Ok(dt) => return Ok(Timestamp::DateTime(dt)),
+            Err(imps_event::DateTimeError::Syntax) => {}
+            Err(e) => return Err(TimestampError(e)),
+        }
+        let syntax = TimestampError(imps_event::DateTimeError::Syntax);
+        let sign = text.rfind(['+', '-']).ok_or(syntax)?;
+        let (head, offset) = text.split_at(sign);
+        if !head.contains('T') {
+            return Err(syntax);
+        }
+        let digits: String = offset[1..].chars().filter(|c| *c != ':').collect();
+        let colon_ok = match offset[1..].find(':') {
+            None => true,
+            Some(i) => i == 2 && offset.len() == 6,
+        };
+        if !colon_ok || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(syntax);
+        }
+        let (h, m) = match digits.len() {
+            1 | 2 => (digits.parse::<u8>().map_err(|_| syntax)?, 0),
+            4 => (
+                digits[..2].parse::<u8>().map_err(|_| syntax)?,
+                digits[2..].parse::<u8>().map_err(|_| syntax)?,
+            ),
+            _ => return Err(syntax),
+        };
+        if h > 23 || m > 59 {
+            return Err(TimestampError(imps_event::DateTimeError::Range("offset")));
+        }
+        head.parse::<DateTime>().map_err(TimestampError)?;
+        Ok(Timestamp::Offset(text.to_owned()))
+    }
+}
+
+impl FromEvents for Timestamp {
     fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
         let leaf = d.leaf()?;
         match &leaf.value {
-            Value::DateTime(dt) => Ok(*dt),
-            Value::Text(t) => trim(t)
-                .parse::<DateTime>()
+            Value::DateTime(dt) => Ok(Timestamp::DateTime(*dt)),
+            Value::Text(t) => t
+                .parse::<Timestamp>()
                 .map_err(|_| leaf.invalid("an ISO 8601 date-time")),
             _ => Err(leaf.invalid("an ISO 8601 date-time")),
         }
     }
 }
 
-impl ToEvents for DateTime {
+impl ToEvents for Timestamp {
     fn to_events(&self, e: &mut Encoder<'_>) -> Result<(), Error> {
-        e.date_time(*self)
+        match self {
+            Timestamp::DateTime(dt) => e.date_time(*dt),
+            Timestamp::Offset(t) => e.text(t),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -194,5 +306,29 @@ mod tests {
         assert_eq!(parse_integer(""), None);
         assert_eq!(parse_integer("0x"), None);
         assert_eq!(parse_integer("12a"), None);
+    }
+
+    #[test]
+    fn timestamps_with_offsets_are_checked_and_kept() {
+        for ok in [
+            "2001-09-25T13:40:13+01:00",
+            "2001-09-25T13:40:13+0100",
+            "2001-09-25T13:40:13+01",
+            "2001-09-25T13:40:13+1",
+            "2001-09-25T13:40:13-05:00",
+        ] {
+            assert_eq!(ok.parse::<Timestamp>(), Ok(Timestamp::Offset(ok.into())), "{ok}");
+        }
+        assert!(matches!("20010925T1340".parse::<Timestamp>(), Ok(Timestamp::DateTime(_))));
+        for bad in [
+            "2001-13-25T13:40:13+01:00",
+            "2001-09-25T13:40:13+24",
+            "2001-09-25T13:40:13+01:0",
+            "2001-09-25+01",
+            "20011325T134013Z",
+            "",
+        ] {
+            assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
+        }
     }
 }

@@ -22,8 +22,9 @@
 //! ```
 //!
 //! Children are accepted in any order (real clients do not keep the DTD
-//! order) and written in the declared order. Unknown children go to the
-//! generated `extra: Vec<Element>` field (lenient) or are refused (strict).
+//! order) and written in the declared order. Unknown children (and stray
+//! text) go to the generated `extra: Vec<Node>` field (lenient) or are
+//! refused (strict).
 //! A repeated singular child is kept in `extra` (lenient) or refused
 //! (strict). A missing `req`/`some` child is an error in both modes.
 //!
@@ -223,10 +224,11 @@ macro_rules! element {
                 )]
                 pub $field: field_ty!($card $spec),
             )*
-            /// Child elements the model does not know, kept so that
-            /// re-encoding is lossless (written after the known children).
+            /// Content the model does not know (unknown child elements,
+            /// stray text), kept so that re-encoding is lossless (written
+            /// after the known children).
             #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
-            pub extra: Vec<$crate::element::Element>,
+            pub extra: Vec<$crate::element::Node>,
         }
 
         impl $crate::codec::Named for $name {
@@ -241,7 +243,7 @@ macro_rules! element {
             ) -> Result<Self, ::imps_event::Error> {
                 $( let mut $field: field_slot!($card $spec) = Default::default(); )*
                 let mut extra = Vec::new();
-                while let Some(child) = d.next_child()? {
+                while let Some(child) = d.next_child(&mut extra)? {
                     $(
                         if field_accepts!(&child.name; $card $spec) {
                             field_decode!($field, child, d, extra; $card $spec);
@@ -263,7 +265,7 @@ macro_rules! element {
                 e: &mut $crate::codec::Encoder<'_>,
             ) -> Result<(), ::imps_event::Error> {
                 $( field_encode!(&self.$field, e; $card $spec); )*
-                e.elements(&self.extra)
+                e.nodes(&self.extra)
             }
         }
 

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use imps_event::{Error, Start};
 
 use crate::codec::{Decoder, Encoder, FromEvents, ToEvents};
-use crate::element::{intern_xmlns, Element};
+use crate::element::{intern_xmlns, Element, Node};
 
 /// `PresenceSubList`: presence attributes (or, in requests, the names of the
 /// wanted attributes as empty elements).
@@ -28,22 +28,31 @@ pub struct PresenceSubList {
     /// The attributes, as generic elements, in order.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub attributes: Vec<Element>,
+    /// Stray text, kept.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
+    pub extra: Vec<Node>,
 }
 
 impl FromEvents for PresenceSubList {
     fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
         let xmlns = start.xmlns.map(intern_xmlns);
         let mut attributes = Vec::new();
-        while let Some(child) = d.next_child()? {
+        let mut extra = Vec::new();
+        while let Some(child) = d.next_child(&mut extra)? {
             attributes.push(d.subtree(child)?);
         }
-        Ok(PresenceSubList { xmlns, attributes })
+        Ok(PresenceSubList {
+            xmlns,
+            attributes,
+            extra,
+        })
     }
 }
 
 impl ToEvents for PresenceSubList {
     fn to_events(&self, e: &mut Encoder<'_>) -> Result<(), Error> {
-        e.elements(&self.attributes)
+        e.elements(&self.attributes)?;
+        e.nodes(&self.extra)
     }
 
     fn xmlns(&self) -> Option<&str> {
@@ -61,7 +70,11 @@ impl crate::arb::Arb for PresenceSubList {
             ))),
             proptest::collection::vec(crate::arb::unknown_element(), 0..3),
         )
-            .prop_map(|(xmlns, attributes)| PresenceSubList { xmlns, attributes })
+            .prop_map(|(xmlns, attributes)| PresenceSubList {
+                xmlns,
+                attributes,
+                extra: Vec::new(),
+            })
             .boxed()
     }
 }

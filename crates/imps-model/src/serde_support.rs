@@ -42,28 +42,6 @@ pub(crate) mod date_time {
     }
 }
 
-/// Optional date-times as ISO 8601 text.
-pub(crate) mod opt_date_time {
-    use imps_event::DateTime;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub(crate) fn serialize<S: Serializer>(dt: &Option<DateTime>, s: S) -> Result<S::Ok, S::Error> {
-        match dt {
-            Some(dt) => s.collect_str(dt),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<DateTime>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            Some(s) => s.parse().map(Some).map_err(D::Error::custom),
-            None => Ok(None),
-        }
-    }
-}
-
 /// Bytes as lower-case hex text.
 pub(crate) mod hex {
     use serde::{de::Error, Deserialize, Deserializer, Serializer};

@@ -116,8 +116,7 @@ element! {
         /// `Result` of the delivery.
         result: req(Result => CspResult),
         /// `DeliveryTime`.
-        #[cfg_attr(feature = "serde", serde(with = "crate::serde_support::opt_date_time"))]
-        delivery_time: opt(DeliveryTime => imps_event::DateTime),
+        delivery_time: opt(DeliveryTime => crate::leaf::Timestamp),
         /// `MessageInfo`.
         info: req(MessageInfo => MessageInfo),
     }
