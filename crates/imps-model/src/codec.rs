@@ -186,6 +186,45 @@ fn is_xml_space(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
+/// Elements renamed between versions: the model uses the CSP 1.2 name
+/// (first), a version writes its own (third).
+const RENAMED: &[(Tag, CspVersion, Tag)] = &[
+    (Tag::BlockEntityRequest, CspVersion::V1_1, Tag::BlockUserRequest),
+    (Tag::Cirurl, CspVersion::V1_3, Tag::CIRHTTPAddress),
+];
+
+/// The name `version` uses for the model's (CSP 1.2) name `tag`.
+pub fn versioned_tag(tag: Tag, version: CspVersion) -> Tag {
+    RENAMED
+        .iter()
+        .find(|(model, v, _)| *model == tag && *v == version)
+        .map_or(tag, |(_, _, wire)| *wire)
+}
+
+/// The model's (CSP 1.2) name for a name of any version.
+pub fn model_tag(tag: Tag) -> Tag {
+    RENAMED
+        .iter()
+        .find(|(_, _, wire)| *wire == tag)
+        .map_or(tag, |(model, _, _)| *model)
+}
+
+/// Names as the model matches them: a name spelled out (XML, or a WBXML
+/// `LITERAL` of a version whose table lacks it) that a token table knows is
+/// that table name, and renamed elements carry their CSP 1.2 name.
+fn normalize(mut start: Start<'_>) -> Start<'_> {
+    match &start.name {
+        Name::Other(s) => {
+            if let Some(tag) = Tag::from_name(s) {
+                start.name = Name::Tag(model_tag(tag));
+            }
+        }
+        Name::Tag(t) => start.name = Name::Tag(model_tag(*t)),
+        Name::Token { .. } => {}
+    }
+    start
+}
+
 fn is_space_char(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
 }
@@ -280,7 +319,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
     pub fn root(&mut self) -> Result<Start<'a>, Error> {
         loop {
             match self.next()? {
-                Event::Start(s) => return Ok(s),
+                Event::Start(s) => return Ok(normalize(s)),
                 Event::Text(t) if is_xml_space(&t) => continue,
                 other => {
                     return Err(self.error(ErrorKind::Unexpected {
@@ -320,7 +359,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
                     if self.source.path().depth() > self.options.max_depth {
                         return Err(self.error(ErrorKind::Limit("depth")));
                     }
-                    return Ok(Some(s));
+                    return Ok(Some(normalize(s)));
                 }
                 Event::End => return Ok(None),
                 Event::Text(t) if is_xml_space(&t) => continue,
@@ -447,7 +486,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// generic [`Element`]. Whitespace-only text between child elements is
     /// dropped; text of elements without child elements is kept as is.
     pub fn subtree(&mut self, start: Start<'a>) -> Result<Element, Error> {
-        let mut stack: Vec<Element> = vec![Element::from_start(start)];
+        let mut stack: Vec<Element> = vec![Element::from_start(normalize(start))];
         loop {
             let ev = self.next()?;
             match ev {
@@ -455,7 +494,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
                     if self.source.path().depth() > self.options.max_depth {
                         return Err(self.error(ErrorKind::Limit("depth")));
                     }
-                    stack.push(Element::from_start(s));
+                    stack.push(Element::from_start(normalize(s)));
                 }
                 Event::End => {
                     let Some(mut done) = stack.pop() else {
@@ -527,13 +566,20 @@ impl<'k> Encoder<'k> {
         self.sink.event(event)
     }
 
-    /// Starts element `tag` without a namespace declaration.
+    /// Starts element `tag` (a model name: elements renamed in the
+    /// encoder's version get that version's name) without a namespace
+    /// declaration.
     pub fn start(&mut self, tag: Tag) -> Result<(), Error> {
-        self.sink.event(Event::Start(Start::new(tag)))
+        self.start_with(Name::Tag(tag), None)
     }
 
-    /// Starts an element, with an optional namespace declaration.
+    /// Starts an element, with an optional namespace declaration (renamed
+    /// elements get the name of the encoder's version).
     pub fn start_with(&mut self, name: Name<'_>, xmlns: Option<&str>) -> Result<(), Error> {
+        let name = match name {
+            Name::Tag(t) => Name::Tag(versioned_tag(t, self.version)),
+            other => other,
+        };
         self.sink.event(Event::Start(Start {
             name,
             xmlns: xmlns.map(Cow::Borrowed),

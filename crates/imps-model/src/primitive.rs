@@ -4,11 +4,13 @@
 //! subtree.
 //!
 //! `BlockUser-Request` (CSP 1.1) and `BlockEntity-Request` (CSP 1.2) are one
-//! variant; encoding writes the name of the encoder's version.
+//! variant (the decoder maps renamed elements to their CSP 1.2 name, see
+//! [`crate::codec::model_tag`]); encoding writes the name of the encoder's
+//! version.
 
 use imps_event::{CspVersion, Error, ErrorKind, Name, Start, Tag};
 
-use crate::codec::{Decoder, Encoder, FromEvents};
+use crate::codec::{versioned_tag, Decoder, Encoder, FromEvents};
 use crate::element::Element;
 use crate::primitives::{access, contacts, groups, messaging, presence, search, service, session};
 
@@ -16,7 +18,7 @@ macro_rules! primitives {
     (
         $(
             $(#[$meta:meta])*
-            $var:ident ($ty:ty) = $tag:ident $(| $alias:ident)*;
+            $var:ident ($ty:ty) = $tag:ident;
         )+
     ) => {
         /// One CSP primitive: the content of a `TransactionContent`.
@@ -30,13 +32,12 @@ macro_rules! primitives {
         }
 
         impl Primitive {
-            /// The tags of every typed primitive (CSP 1.2 names, plus the
-            /// CSP 1.1 `BlockUser-Request`).
-            pub const TAGS: &'static [Tag] = &[$(Tag::$tag, $(Tag::$alias,)*)+];
+            /// The tags of every typed primitive (CSP 1.2 names).
+            pub const TAGS: &'static [Tag] = &[$(Tag::$tag,)+];
 
             /// Whether `tag` names a typed primitive.
             pub fn is_primitive(tag: Tag) -> bool {
-                matches!(tag, $(Tag::$tag $(| Tag::$alias)* )|+)
+                matches!(crate::codec::model_tag(tag), $(Tag::$tag)|+)
             }
 
             /// The primitive's element name in CSP 1.2 (`None` for
@@ -53,7 +54,7 @@ macro_rules! primitives {
                 match self {
                     Primitive::Unknown(el) => el.name.as_xml(),
                     _ => match self.tag() {
-                        Some(tag) => std::borrow::Cow::Borrowed(versioned(tag, version).name()),
+                        Some(tag) => std::borrow::Cow::Borrowed(versioned_tag(tag, version).name()),
                         None => std::borrow::Cow::Borrowed(""),
                     },
                 }
@@ -63,7 +64,7 @@ macro_rules! primitives {
             pub fn decode<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
                 match start.name {
                     $(
-                        Name::Tag(Tag::$tag $(| Tag::$alias)*) => {
+                        Name::Tag(Tag::$tag) => {
                             Ok(Primitive::$var(<$ty as FromEvents>::from_events(start, d)?))
                         }
                     )+
@@ -81,11 +82,25 @@ macro_rules! primitives {
             /// Writes the primitive as a whole element, named as in the
             /// encoder's version.
             pub fn encode(&self, e: &mut Encoder<'_>) -> Result<(), Error> {
-                let version = e.version();
                 match self {
-                    $( Primitive::$var(v) => e.child(versioned(Tag::$tag, version), v), )+
+                    $( Primitive::$var(v) => e.child(Tag::$tag, v), )+
                     Primitive::Unknown(el) => el.encode(e),
                 }
+            }
+        }
+
+        #[cfg(any(test, feature = "proptest"))]
+        impl Primitive {
+            /// One strategy per typed primitive, with the CSP 1.2 name: for
+            /// tests that must cover every primitive.
+            pub fn arb_each() -> Vec<(&'static str, proptest::strategy::BoxedStrategy<Primitive>)> {
+                use proptest::strategy::Strategy;
+                vec![
+                    $( (
+                        Tag::$tag.name(),
+                        <$ty as crate::arb::Arb>::arb().prop_map(Primitive::$var).boxed(),
+                    ), )+
+                ]
             }
         }
 
@@ -100,14 +115,6 @@ macro_rules! primitives {
             }
         }
     };
-}
-
-/// The name a version uses for a renamed primitive.
-fn versioned(tag: Tag, version: CspVersion) -> Tag {
-    match (tag, version) {
-        (Tag::BlockEntityRequest, CspVersion::V1_1) => Tag::BlockUserRequest,
-        _ => tag,
-    }
 }
 
 impl Default for Primitive {
@@ -250,7 +257,7 @@ primitives! {
     /// `GetBlockedList-Response` (IM (access control)).
     GetBlockedListResponse(access::GetBlockedListResponse) = GetBlockedListResponse;
     /// `BlockEntity-Request` (IM (access control)).
-    BlockEntityRequest(access::BlockEntityRequest) = BlockEntityRequest | BlockUserRequest;
+    BlockEntityRequest(access::BlockEntityRequest) = BlockEntityRequest;
     /// `CreateGroup-Request` (group).
     CreateGroupRequest(groups::CreateGroupRequest) = CreateGroupRequest;
     /// `DeleteGroup-Request` (group).
