@@ -308,7 +308,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
 
     /// The next event; the end of the input before the root's `End` is an
     /// error.
-    pub fn next(&mut self) -> Result<Event<'a>, Error> {
+    pub fn next_event(&mut self) -> Result<Event<'a>, Error> {
         match self.source.next_event()? {
             Some(ev) => Ok(ev),
             None => Err(self.error(ErrorKind::Syntax("unexpected end of document".into()))),
@@ -318,7 +318,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// Reads the root element's `Start`.
     pub fn root(&mut self) -> Result<Start<'a>, Error> {
         loop {
-            match self.next()? {
+            match self.next_event()? {
                 Event::Start(s) => return Ok(normalize(s)),
                 Event::Text(t) if is_xml_space(&t) => continue,
                 other => {
@@ -353,7 +353,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// refused (strict).
     pub fn next_child(&mut self, extra: &mut Vec<Node>) -> Result<Option<Start<'a>>, Error> {
         loop {
-            let ev = self.next()?;
+            let ev = self.next_event()?;
             let node = match ev {
                 Event::Start(s) => {
                     if self.source.path().depth() > self.options.max_depth {
@@ -386,7 +386,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// Reads the content of a leaf element up to and including its `End`.
     /// Adjacent pieces are joined as text; a child element is an error.
     pub fn leaf(&mut self) -> Result<LeafValue<'a>, Error> {
-        let first = self.next()?;
+        let first = self.next_event()?;
         let offset = self.source.offset();
         let path = self.source.path();
         let value = match first {
@@ -414,7 +414,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
             path,
         };
         loop {
-            match self.next()? {
+            match self.next_event()? {
                 Event::End => return Ok(leaf),
                 Event::Start(s) => {
                     return Err(self.error(ErrorKind::Unexpected {
@@ -488,7 +488,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
     pub fn subtree(&mut self, start: Start<'a>) -> Result<Element, Error> {
         let mut stack: Vec<Element> = vec![Element::from_start(normalize(start))];
         loop {
-            let ev = self.next()?;
+            let ev = self.next_event()?;
             match ev {
                 Event::Start(s) => {
                     if self.source.path().depth() > self.options.max_depth {

@@ -159,6 +159,7 @@ impl StatusCode {
     }
 }
 
+#[allow(clippy::derivable_impls)] // the enum is macro-generated
 impl Default for StatusCode {
     fn default() -> Self {
         StatusCode::Successful

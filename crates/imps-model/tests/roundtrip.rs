@@ -1,6 +1,8 @@
 //! proptest round trips for every primitive: model → events → model,
 //! model → XML → model, model → WBXML → model, model → JSON → model.
 
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 mod common;
 
 use common::*;
