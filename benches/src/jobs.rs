@@ -1,6 +1,9 @@
 //! The measured jobs, as plain functions over byte slices, shared by the
 //! criterion benches and the instruction-count harness (`icount`).
 
+use imps_csp_wbxml::{EncodeOptions, WbxmlReader, WbxmlWriter};
+use imps_csp_xml::{WriteOptions, XmlReader, XmlWriter};
+use imps_event::{CspVersion, Event, EventSink, EventSource};
 use imps_wbxml::{Limits, Name, PublicId, PublicIdSpec, Reader, TokenKind, Writer, WriterHeader};
 
 /// A job failed on its input (the bench corpus is filtered so this does not
@@ -92,6 +95,80 @@ pub fn wbxml_copy(input: &[u8]) -> Result<Vec<u8>, JobError> {
     Ok(w.finish())
 }
 
+/// Moves every event from `source` to `sink`.
+fn pump<'a>(source: &mut impl EventSource<'a>, sink: &mut impl EventSink) -> Result<(), JobError> {
+    while let Some(event) = source.next_event().map_err(err)? {
+        sink.event(event).map_err(err)?;
+    }
+    Ok(())
+}
+
+/// Folds an event into a checksum.
+fn event_hash(event: &Event<'_>) -> u64 {
+    match event {
+        Event::Start(s) => s.name.tag().map_or(1, |t| t as u64),
+        Event::End => 2,
+        Event::Text(t) => t.len() as u64,
+        Event::Integer(i) => u64::from(*i),
+        Event::DateTime(d) => u64::from(d.second()),
+        Event::Opaque(o) => o.len() as u64,
+    }
+}
+
+/// CSP WBXML decode: every event of the document (tags resolved, text
+/// joined, integers and dates decoded), borrowed, folded into a checksum.
+pub fn csp_wbxml_events(input: &[u8]) -> Result<u64, JobError> {
+    let mut reader =
+        WbxmlReader::new(input, &imps_csp_wbxml::DecodeOptions::default()).map_err(err)?;
+    let mut sum = 0u64;
+    while let Some(event) = reader.next_event().map_err(err)? {
+        sum = sum.wrapping_mul(31).wrapping_add(event_hash(&event));
+    }
+    Ok(sum)
+}
+
+/// CSP XML decode: every event of the document, folded into a checksum.
+pub fn csp_xml_events(input: &[u8]) -> Result<u64, JobError> {
+    let mut reader = XmlReader::new(input, &imps_csp_xml::DecodeOptions::default()).map_err(err)?;
+    let mut sum = 0u64;
+    while let Some(event) = reader.next_event().map_err(err)? {
+        sum = sum.wrapping_mul(31).wrapping_add(event_hash(&event));
+    }
+    Ok(sum)
+}
+
+/// CSP WBXML decode into an owned in-memory structure (the event list):
+/// what we compare with libwbxml's tree until the typed model is measured.
+pub fn csp_wbxml_owned(input: &[u8]) -> Result<Vec<Event<'static>>, JobError> {
+    imps_csp_wbxml::decode(input, &imps_csp_wbxml::DecodeOptions::default()).map_err(err)
+}
+
+/// CSP WBXML → XML text (compact, with declaration; a DOCTYPE when the
+/// root has no `xmlns`, as for libwbxml's WBXML).
+pub fn csp_wbxml_to_xml(input: &[u8]) -> Result<Vec<u8>, JobError> {
+    let mut reader =
+        WbxmlReader::new(input, &imps_csp_wbxml::DecodeOptions::default()).map_err(err)?;
+    let options = WriteOptions {
+        version: Some(reader.version()),
+        ..WriteOptions::default()
+    };
+    let mut writer = XmlWriter::with_buffer(Vec::with_capacity(input.len() * 4), options);
+    pump(&mut reader, &mut writer)?;
+    writer.finish().map_err(err)
+}
+
+/// CSP XML text → phone-style WBXML.
+pub fn csp_xml_to_wbxml(input: &[u8]) -> Result<Vec<u8>, JobError> {
+    let mut reader = XmlReader::new(input, &imps_csp_xml::DecodeOptions::default()).map_err(err)?;
+    let version = reader.version().unwrap_or(CspVersion::V1_2);
+    let mut writer = WbxmlWriter::with_buffer(
+        Vec::with_capacity(input.len() / 2),
+        EncodeOptions::phone(version),
+    );
+    pump(&mut reader, &mut writer)?;
+    writer.finish().map_err(err)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +181,36 @@ mod tests {
         for p in &pairs {
             assert_eq!(wbxml_copy(&p.wbxml).unwrap(), p.wbxml, "{}", p.name);
             assert!(wbxml_tokens(&p.wbxml).is_ok());
+        }
+    }
+
+    #[test]
+    fn csp_jobs_agree_with_each_other_on_the_wv_corpus() {
+        for p in &corpus::wv_pairs() {
+            let xml = csp_wbxml_to_xml(&p.wbxml).unwrap();
+            // Our XML of libwbxml's WBXML reads back to the same events.
+            let from_xml = imps_csp_xml::XmlReader::new(&xml, &Default::default()).unwrap();
+            let events: Vec<_> = std::iter::from_fn({
+                let mut r = from_xml;
+                move || r.next_event().unwrap().map(Event::into_owned)
+            })
+            .collect();
+            // XML readers report integers and dates as text.
+            let as_text = |e: Event<'static>| match e {
+                Event::Integer(i) => Event::Text(i.to_string().into()),
+                Event::DateTime(d) => Event::Text(d.to_string().into()),
+                e => e,
+            };
+            let direct: Vec<_> = csp_wbxml_owned(&p.wbxml)
+                .unwrap()
+                .into_iter()
+                .map(as_text)
+                .collect();
+            assert_eq!(events, direct, "{}", p.name);
+            assert!(csp_wbxml_events(&p.wbxml).is_ok());
+            assert!(csp_xml_events(&p.xml).is_ok());
+            let wbxml = csp_xml_to_wbxml(&p.xml).unwrap();
+            assert_eq!(&wbxml[..2], &[0x03, 0x10], "{}: CSP 1.1 public id", p.name);
         }
     }
 
