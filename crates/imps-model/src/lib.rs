@@ -146,7 +146,7 @@ pub use element::{AnyContent, Element, Node};
 pub use envelope::{
     Message, Session, SessionDescriptor, Transaction, TransactionContent, TransactionDescriptor,
 };
-pub use leaf::ContentData;
+pub use leaf::{ContentData, Timestamp};
 pub use presence::PresenceSubList;
 pub use primitive::Primitive;
 pub use primitives::access::*;
