@@ -109,14 +109,17 @@
 //! # Allocations
 //!
 //! Models own their data, but a decode allocates only for the strings and
-//! lists it keeps: namespace URIs of CSP/TRC/PA are `&'static`, enums and
-//! numbers are inline, and readers hand over borrowed text. Decoding a
-//! typical `SendMessage-Request` message (session id, transaction id, one
-//! recipient, one sender, content type, 200 bytes of text) from a
-//! `VecSource` costs **9 allocations** (measured by
-//! `tests/allocations.rs`): the session id, the transaction list, the
-//! transaction id, the content type, the recipient's user list, the
-//! recipient's and the sender's user ids, the message id and the text.
+//! lists it keeps: namespace URIs of CSP/TRC/PA are `&'static`, named
+//! values of value sets, numbers, booleans and dates are inline, and readers
+//! hand over borrowed text. Decoding a typical `SendMessage-Request` message
+//! (session id, transaction id, content type, one recipient, one sender, a
+//! date, 200 bytes of text) costs **8 allocations** in the model: the session
+//! id, the transaction list, the transaction id, the content type, the
+//! recipient's user list, the two user ids and the text. Including the
+//! readers, WBXML bytes → model costs the same 8 (the WBXML reader allocates
+//! nothing) and XML bytes → model 20. Encoding a model to events allocates
+//! nothing. (Measured by `tests/allocations.rs` with a counting allocator;
+//! the test fails if the model's count changes.)
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

@@ -426,7 +426,11 @@ macro_rules! value_set {
                 d: &mut $crate::codec::Decoder<'_, 'a>,
             ) -> Result<Self, ::imps_event::Error> {
                 let leaf = d.leaf()?;
-                Ok($name::from_wire(&leaf.into_text()?))
+                match &leaf.value {
+                    // Borrowed: named values cost no allocation.
+                    $crate::codec::Value::Text(t) => Ok($name::from_wire(t)),
+                    _ => Ok($name::from_wire(&leaf.into_text()?)),
+                }
             }
         }
 
