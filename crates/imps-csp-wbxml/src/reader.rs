@@ -63,7 +63,6 @@ pub struct WbxmlReader<'a> {
     max_text: usize,
     path: Path,
     offset: usize,
-    peeked: Option<Token<'a>>,
     /// The last Start had no content: its End comes next.
     pending_end: bool,
     /// The innermost element, while it has had no child element.
@@ -99,7 +98,6 @@ impl<'a> WbxmlReader<'a> {
             max_text: options.limits.max_string_len as usize,
             path: Path::new(),
             offset: header.body_offset,
-            peeked: None,
             pending_end: false,
             leaf: None,
         })
@@ -124,13 +122,18 @@ impl<'a> WbxmlReader<'a> {
         Error::new(kind, offset, self.path)
     }
 
+    #[inline(always)]
     fn next_token(&mut self) -> Result<Option<Token<'a>>, Error> {
-        if let Some(t) = self.peeked.take() {
-            return Ok(Some(t));
+        match self.tokens.next_token() {
+            Ok(t) => Ok(t),
+            Err(e) => Err(self.wbxml_error(e)),
         }
-        self.tokens
-            .next_token()
-            .map_err(|e| from_wbxml(e, self.path))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn wbxml_error(&self, e: imps_wbxml::Error) -> Error {
+        from_wbxml(e, self.path)
     }
 
     fn step(&mut self) -> Step<'a> {
@@ -141,8 +144,10 @@ impl<'a> WbxmlReader<'a> {
             return Ok(Some(Event::End));
         }
         loop {
-            let Some(t) = self.next_token()? else {
-                return Ok(None);
+            let t = match self.tokens.next_token() {
+                Ok(Some(t)) => t,
+                Ok(None) => return Ok(None),
+                Err(e) => return Err(self.wbxml_error(e)),
             };
             self.offset = t.offset;
             match t.kind {
@@ -330,22 +335,32 @@ impl<'a> WbxmlReader<'a> {
         }))
     }
 
+    /// `true` if the next token continues text: `STR_I`, `STR_T`, `ENTITY`,
+    /// `EXT_T_0`, possibly after a `SWITCH_PAGE` (looked up without reading,
+    /// so nothing needs to be put back).
+    fn text_follows(&self) -> bool {
+        use imps_wbxml::global::{ENTITY, EXT_T_0, STR_I, STR_T, SWITCH_PAGE};
+        let rest = self.tokens.remaining();
+        let b = match rest {
+            [SWITCH_PAGE, _, b, ..] => *b,
+            [b, ..] => *b,
+            [] => return false,
+        };
+        matches!(b, STR_I | STR_T | ENTITY | EXT_T_0)
+    }
+
     /// Joins this text piece with every adjacent one.
     fn text(&mut self, first: Token<'a>) -> Result<Event<'a>, Error> {
         let mut text = self.text_piece(&first)?.unwrap_or_default();
-        while let Some(t) = self.next_token()? {
-            match self.text_piece(&t)? {
-                Some(piece) => {
-                    if text.len() + piece.len() > self.max_text {
-                        return Err(self.err(ErrorKind::Limit("string length"), t.offset));
-                    }
-                    text.to_mut().push_str(&piece);
+        while self.text_follows() {
+            let Some(t) = self.next_token()? else {
+                break;
+            };
+            if let Some(piece) = self.text_piece(&t)? {
+                if text.len() + piece.len() > self.max_text {
+                    return Err(self.err(ErrorKind::Limit("string length"), t.offset));
                 }
-                None if matches!(t.kind, TokenKind::SwitchPage(_)) => {}
-                None => {
-                    self.peeked = Some(t);
-                    break;
-                }
+                text.to_mut().push_str(&piece);
             }
         }
         Ok(Event::Text(text))

@@ -254,7 +254,9 @@ impl WbxmlWriter {
         }
         self.path.push(tag);
         self.depth += 1;
-        self.leaf = tag;
+        // Typed content only for tags written as tokens: a LITERAL tag has no
+        // type for a reader either.
+        self.leaf = tag.filter(|t| self.options.version.token(*t).is_some());
         self.open_tag_at = Some(tag_at);
         Ok(())
     }

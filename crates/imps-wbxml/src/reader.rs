@@ -115,6 +115,12 @@ impl<'a> Reader<'a> {
         self.pos
     }
 
+    /// The input not yet read (starts with the next token's first byte), for
+    /// consumers that want to look ahead without reading.
+    pub fn remaining(&self) -> &'a [u8] {
+        self.input.get(self.pos..).unwrap_or_default()
+    }
+
     /// Number of open elements (elements whose content has started).
     pub fn depth(&self) -> u32 {
         self.depth
@@ -138,7 +144,7 @@ impl<'a> Reader<'a> {
     /// The next token, `Ok(None)` at the end of a complete document.
     ///
     /// After an error, every later call returns the same error.
-    #[inline]
+    #[inline(always)]
     pub fn next_token(&mut self) -> Result<Option<Token<'a>>, Error> {
         if let Some(e) = self.failed {
             return Err(e);
@@ -150,7 +156,7 @@ impl<'a> Reader<'a> {
         r
     }
 
-    #[inline]
+    #[inline(always)]
     fn step(&mut self) -> Step<'a> {
         let start = self.pos;
         let Some(&b) = self.input.get(start) else {
@@ -161,6 +167,26 @@ impl<'a> Reader<'a> {
             return Err(Error::new(ErrorKind::Limit(LimitKind::Tokens), start));
         }
         self.pos = start + 1;
+        // Hot path first: tags and END in element content, tested with plain
+        // compares (a jump table over the mode mispredicts badly).
+        if self.mode == Mode::Content {
+            if !is_global(b) {
+                return self.tag(b, start);
+            }
+            if b == END {
+                self.depth = self.depth.saturating_sub(1);
+                if self.depth == 0 {
+                    self.mode = Mode::Epilog;
+                }
+                return self.token(start, self.tag_page, TokenKind::End);
+            }
+            return self.content_token(b, start);
+        }
+        self.other_mode_token(b, start)
+    }
+
+    #[inline(never)]
+    fn other_mode_token(&mut self, b: u8, start: usize) -> Step<'a> {
         match self.mode {
             Mode::Content => self.content_token(b, start),
             Mode::Attrs | Mode::Pi => self.attr_token(b, start),
