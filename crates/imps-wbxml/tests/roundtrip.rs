@@ -2,7 +2,9 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use imps_wbxml::{Limits, Name, PublicId, PublicIdSpec, Reader, TokenKind, Writer, WriterHeader};
+use imps_wbxml::{
+    Limits, Name, PublicId, PublicIdSpec, Reader, StringTable, TokenKind, Writer, WriterHeader,
+};
 use proptest::prelude::*;
 
 /// Fixed string table: "alpha\0beta\0γ\0"; valid starts 0, 6, 11 (and inner offsets).
@@ -311,4 +313,60 @@ fn writer_refuses_invalid_tokens() {
         }
     )
     .is_err());
+}
+
+#[test]
+fn writer_patches_table_and_content_flag() {
+    let mut w = Writer::new(Vec::new(), &WriterHeader::default()).unwrap();
+    assert_eq!(w.body_offset(), 4);
+    w.tag(0, 0x09, false, true).unwrap();
+    let at = w.len();
+    w.literal_tag(0, false, true);
+    w.clear_content_flag(at).unwrap(); // LITERAL_C -> LITERAL
+    w.tag(1, 0x05, true, true).unwrap();
+    let tag_at = w.len() - 1;
+    w.literal_attr(4);
+    w.end();
+    w.clear_content_flag(tag_at).unwrap(); // 0xC5 -> 0x85
+    w.end();
+    // A header byte or a global token cannot be patched.
+    assert!(w.clear_content_flag(0).is_err());
+    assert!(w.clear_content_flag(w.len() - 1).is_err());
+    let mut table = StringTable::new();
+    table.add("abc").unwrap();
+    table.add("xy").unwrap();
+    assert_eq!(table.find("xy"), Some(4));
+    assert_eq!(table.find("b"), None);
+    w.replace_string_table(table.as_bytes()).unwrap();
+    assert_eq!(w.body_offset(), 11);
+    let bytes = w.finish();
+    assert_eq!(
+        bytes,
+        [
+            0x03, 0x01, 0x6A, 0x07, b'a', b'b', b'c', 0, b'x', b'y', 0, 0x49, 0x04, 0x00, 0x00,
+            0x01, 0x85, 0x04, 0x04, 0x01, 0x01
+        ]
+    );
+    let kinds: Vec<TokenKind> = Reader::new(&bytes, Limits::default())
+        .unwrap()
+        .map(|t| t.unwrap().kind)
+        .collect();
+    assert_eq!(
+        kinds[1],
+        TokenKind::Tag {
+            name: Name::Literal {
+                index: 0,
+                name: "abc"
+            },
+            attributes: false,
+            content: false
+        }
+    );
+    assert_eq!(
+        kinds[4],
+        TokenKind::AttrStart(Name::Literal {
+            index: 4,
+            name: "xy"
+        })
+    );
 }
