@@ -129,13 +129,15 @@ pub fn unknown_element() -> BoxedStrategy<Element> {
         xmlns: None,
         children: vec![Node::Text(t)],
     });
-    let parent = ("x-[a-z]{1,6}", proptest::collection::vec(leaf.clone(), 1..3)).prop_map(
-        |(n, kids)| Element {
+    let parent = (
+        "x-[a-z]{1,6}",
+        proptest::collection::vec(leaf.clone(), 1..3),
+    )
+        .prop_map(|(n, kids)| Element {
             name: Name::Other(Cow::Owned(n)),
             xmlns: None,
             children: kids.into_iter().map(Node::Element).collect(),
-        },
-    );
+        });
     prop_oneof![leaf, parent].boxed()
 }
 

@@ -189,7 +189,11 @@ fn is_xml_space(s: &str) -> bool {
 /// Elements renamed between versions: the model uses the CSP 1.2 name
 /// (first), a version writes its own (third).
 const RENAMED: &[(Tag, CspVersion, Tag)] = &[
-    (Tag::BlockEntityRequest, CspVersion::V1_1, Tag::BlockUserRequest),
+    (
+        Tag::BlockEntityRequest,
+        CspVersion::V1_1,
+        Tag::BlockUserRequest,
+    ),
     (Tag::Cirurl, CspVersion::V1_3, Tag::CIRHTTPAddress),
 ];
 

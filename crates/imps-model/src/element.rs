@@ -41,7 +41,9 @@ pub enum Node {
     /// A WBXML integer.
     Integer(u32),
     /// A date-time (WBXML packed form).
-    DateTime(#[cfg_attr(feature = "serde", serde(with = "crate::serde_support::date_time"))] DateTime),
+    DateTime(
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_support::date_time"))] DateTime,
+    ),
     /// Other opaque data.
     Opaque(#[cfg_attr(feature = "serde", serde(with = "crate::serde_support::hex"))] Vec<u8>),
 }

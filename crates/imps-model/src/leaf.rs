@@ -317,9 +317,16 @@ mod tests {
             "2001-09-25T13:40:13+1",
             "2001-09-25T13:40:13-05:00",
         ] {
-            assert_eq!(ok.parse::<Timestamp>(), Ok(Timestamp::Offset(ok.into())), "{ok}");
+            assert_eq!(
+                ok.parse::<Timestamp>(),
+                Ok(Timestamp::Offset(ok.into())),
+                "{ok}"
+            );
         }
-        assert!(matches!("20010925T1340".parse::<Timestamp>(), Ok(Timestamp::DateTime(_))));
+        assert!(matches!(
+            "20010925T1340".parse::<Timestamp>(),
+            Ok(Timestamp::DateTime(_))
+        ));
         for bad in [
             "2001-13-25T13:40:13+01:00",
             "2001-09-25T13:40:13+24",

@@ -65,7 +65,10 @@ fn send_message_request_costs_a_few_allocations() {
     let mut events = Vec::new();
     let mut r = imps_csp_xml::XmlReader::new(xml.as_bytes(), &Default::default()).unwrap();
     while let Some(ev) = imps_event::EventSource::next_event(&mut r).unwrap() {
-        assert!(!matches!(&ev, imps_event::Event::Text(std::borrow::Cow::Owned(_))));
+        assert!(!matches!(
+            &ev,
+            imps_event::Event::Text(std::borrow::Cow::Owned(_))
+        ));
         events.push(ev);
     }
     let source = VecSource::new(events);
@@ -89,7 +92,11 @@ fn send_message_request_costs_a_few_allocations() {
     // The whole WBXML decode, reader included.
     let mut sink = VecSink::default();
     imps_model::encode(&msg, &mut sink).unwrap();
-    let wbxml = imps_csp_wbxml::encode(&sink.events, imps_csp_wbxml::EncodeOptions::phone(CspVersion::V1_2)).unwrap();
+    let wbxml = imps_csp_wbxml::encode(
+        &sink.events,
+        imps_csp_wbxml::EncodeOptions::phone(CspVersion::V1_2),
+    )
+    .unwrap();
     let (back, n_wbxml) = count(|| {
         let r = imps_csp_wbxml::WbxmlReader::new(&wbxml, &Default::default()).unwrap();
         imps_model::decode_with::<Message>(r, &DecodeOptions::default()).unwrap()

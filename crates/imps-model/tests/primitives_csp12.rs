@@ -41,7 +41,13 @@ fn doc(mode: &str, body: &str) -> Message {
 }
 
 fn first(msg: Message) -> Primitive {
-    msg.session.transactions.into_iter().next().unwrap().content.primitive
+    msg.session
+        .transactions
+        .into_iter()
+        .next()
+        .unwrap()
+        .content
+        .primitive
 }
 
 macro_rules! get {
@@ -80,7 +86,10 @@ fn version_discovery() {
         ),
         VersionDiscoveryRequest
     );
-    assert_eq!(r.version_list.unwrap().children, [Node::Text("1.1 1.2".into())]);
+    assert_eq!(
+        r.version_list.unwrap().children,
+        [Node::Text("1.1 1.2".into())]
+    );
     let r = get!(
         doc(
             "Response",
@@ -100,9 +109,17 @@ fn extended_request_and_response_keep_their_content() {
         ),
         ExtendedRequest
     );
-    let [Node::Element(el)] = r.children.as_slice() else { panic!("{r:?}") };
-    assert_eq!((el.name.as_xml().as_ref(), el.text()), ("ExtendedData", Some("vendor:ping")));
-    let r = get!(doc("Response", "<Extended-Response>pong</Extended-Response>"), ExtendedResponse);
+    let [Node::Element(el)] = r.children.as_slice() else {
+        panic!("{r:?}")
+    };
+    assert_eq!(
+        (el.name.as_xml().as_ref(), el.text()),
+        ("ExtendedData", Some("vendor:ping"))
+    );
+    let r = get!(
+        doc("Response", "<Extended-Response>pong</Extended-Response>"),
+        ExtendedResponse
+    );
     assert_eq!(r.children, [Node::Text("pong".into())]);
 }
 
@@ -132,7 +149,10 @@ fn reactive_authorisation_status() {
     let s = &r.list.statuses;
     assert_eq!(s[0].state, ReactiveAuthState::Granted);
     assert!(s[0].presence.is_some());
-    assert_eq!((s[1].user_id.as_str(), &s[1].state), ("wv:carol@example.com", &ReactiveAuthState::Pending));
+    assert_eq!(
+        (s[1].user_id.as_str(), &s[1].state),
+        ("wv:carol@example.com", &ReactiveAuthState::Pending)
+    );
 }
 
 #[test]
@@ -144,7 +164,10 @@ fn watcher_list_csp12() {
         ),
         GetWatcherListRequest
     );
-    assert_eq!((r.history_period, r.max_watcher_list), (Some(86400), Some(20)));
+    assert_eq!(
+        (r.history_period, r.max_watcher_list),
+        (Some(86400), Some(20))
+    );
     let r = get!(
         doc(
             "Response",
@@ -197,8 +220,14 @@ fn group_members() {
         ),
         GetGroupMembersResponse
     );
-    assert_eq!(r.admin.unwrap().user_list.users[0].user_id, "wv:alice@example.com");
-    assert_eq!(r.moderators.unwrap().user_list.screen_names[0].sname, "Rook");
+    assert_eq!(
+        r.admin.unwrap().user_list.users[0].user_id,
+        "wv:alice@example.com"
+    );
+    assert_eq!(
+        r.moderators.unwrap().user_list.screen_names[0].sname,
+        "Rook"
+    );
     assert_eq!(r.users.unwrap().user_list, UserList::default());
     let r = get!(
         doc(
@@ -229,7 +258,8 @@ fn group_members() {
     assert_eq!(r.moderators.unwrap().user_list.users.len(), 1);
 }
 
-const PROPS: &str = "<GroupProperties><Property><Name>Name</Name><Value>Chess club</Value></Property>\
+const PROPS: &str =
+    "<GroupProperties><Property><Name>Name</Name><Value>Chess club</Value></Property>\
     <Property><Name>AccessType</Name><Value>Open</Value></Property>\
     <WelcomeNote><ContentType>text/plain</ContentType><ContentEncoding>None</ContentEncoding>\
     <ContentData>Welcome, players!</ContentData></WelcomeNote></GroupProperties>";
@@ -251,7 +281,10 @@ fn group_properties() {
         ),
         GetGroupPropsResponse
     );
-    assert_eq!(r.properties.properties[1], Property::new("AccessType", "Open"));
+    assert_eq!(
+        r.properties.properties[1],
+        Property::new("AccessType", "Open")
+    );
     let note = r.properties.welcome_note.unwrap();
     assert_eq!(note.content_encoding, Some(Encoding::None));
     assert_eq!(note.content_data.as_text(), Some("Welcome, players!"));
@@ -263,7 +296,10 @@ fn group_properties() {
         ),
         SetGroupPropsRequest
     );
-    assert_eq!(r.properties.unwrap().properties[0].value.as_deref(), Some("Chess club"));
+    assert_eq!(
+        r.properties.unwrap().properties[0].value.as_deref(),
+        Some("Chess club")
+    );
     assert!(r.own_properties.is_none());
 }
 
@@ -287,7 +323,10 @@ fn reject_list() {
         ),
         RejectListResponse
     );
-    assert_eq!(r.user_list.unwrap().users[0].user_id, "wv:mallory@example.com");
+    assert_eq!(
+        r.user_list.unwrap().users[0].user_id,
+        "wv:mallory@example.com"
+    );
 }
 
 #[test]
@@ -302,7 +341,10 @@ fn group_notices() {
     );
     assert_eq!(r.subscribe_type, SubscribeType::Subscribe);
     let r = get!(
-        doc("Response", "<SubscribeGroupNotice-Response><Value>T</Value></SubscribeGroupNotice-Response>"),
+        doc(
+            "Response",
+            "<SubscribeGroupNotice-Response><Value>T</Value></SubscribeGroupNotice-Response>"
+        ),
         SubscribeGroupNoticeResponse
     );
     assert_eq!(r.value, "T");
@@ -319,8 +361,14 @@ fn group_notices() {
     );
     let joined = r.joined.unwrap().user_map_list.unwrap().users.unwrap();
     assert_eq!(joined.mappings[0].sname, "Rook");
-    assert_eq!(joined.mappings[0].user_id.as_deref(), Some("wv:bob@example.com"));
-    assert_eq!(r.left.unwrap().user_list.unwrap().screen_names[0].sname, "Pawn");
+    assert_eq!(
+        joined.mappings[0].user_id.as_deref(),
+        Some("wv:bob@example.com")
+    );
+    assert_eq!(
+        r.left.unwrap().user_list.unwrap().screen_names[0].sname,
+        "Pawn"
+    );
 }
 
 #[test]
@@ -370,7 +418,10 @@ fn join_group_csp12() {
         ),
         JoinGroupResponse
     );
-    assert_eq!(r.user_map_list.unwrap().users.unwrap().mappings[0].sname, "Queen");
+    assert_eq!(
+        r.user_map_list.unwrap().users.unwrap().mappings[0].sname,
+        "Queen"
+    );
 }
 
 #[test]
@@ -388,7 +439,10 @@ fn capability_agreement_csp12() {
     );
     let a = r.agreed.unwrap();
     assert_eq!(a.supported_cir_methods, [CirMethod::Stcp, CirMethod::Shttp]);
-    assert_eq!((a.tcp_address.as_deref(), a.tcp_port), (Some("192.0.2.7"), Some(5222)));
+    assert_eq!(
+        (a.tcp_address.as_deref(), a.tcp_port),
+        (Some("192.0.2.7"), Some(5222))
+    );
     assert_eq!(a.cir_url.unwrap().url, "http://cir.example.com/c/S-4711");
 }
 

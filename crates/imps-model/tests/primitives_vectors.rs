@@ -11,7 +11,9 @@ use imps_event::{CspVersion, DateTime, Zone};
 use imps_model::*;
 
 fn lib(n: &str) -> Message {
-    let path = vectors().join("libwbxml-wv-csp11").join(format!("wv-{n}.xml"));
+    let path = vectors()
+        .join("libwbxml-wv-csp11")
+        .join(format!("wv-{n}.xml"));
     from_xml(&read(&path)).unwrap()
 }
 
@@ -26,7 +28,13 @@ fn android(name: &str) -> Message {
 }
 
 fn first(msg: Message) -> Primitive {
-    msg.session.transactions.into_iter().next().unwrap().content.primitive
+    msg.session
+        .transactions
+        .into_iter()
+        .next()
+        .unwrap()
+        .content
+        .primitive
 }
 
 macro_rules! get {
@@ -44,26 +52,44 @@ const URL: &str = "http://206.226.10.25:80/IMPSAPP";
 fn envelope_of_a_csp11_response() {
     let msg = lib("001");
     assert_eq!(msg.version, CspVersion::V1_1);
-    assert_eq!(msg.xmlns.as_deref(), Some("http://www.wireless-village.org/CSP1.1"));
+    assert_eq!(
+        msg.xmlns.as_deref(),
+        Some("http://www.wireless-village.org/CSP1.1")
+    );
     assert_eq!(msg.session.descriptor.session_type, SessionType::Inband);
-    assert_eq!(msg.session.descriptor.session_id.as_deref(), Some("im.user.com#48815@server.com"));
+    assert_eq!(
+        msg.session.descriptor.session_id.as_deref(),
+        Some("im.user.com#48815@server.com")
+    );
     let t = &msg.session.transactions[0];
     assert_eq!(t.descriptor.mode, TransactionMode::Response);
     assert_eq!(t.descriptor.id.as_deref(), Some("IMApp01#12345@NOK5110"));
     assert_eq!(t.descriptor.poll, Some(false), "1.1 placement");
     assert_eq!(msg.session.poll, None);
-    assert_eq!(t.content.xmlns.as_deref(), Some("http://www.wireless-village.org/TRC1.1"));
+    assert_eq!(
+        t.content.xmlns.as_deref(),
+        Some("http://www.wireless-village.org/TRC1.1")
+    );
 }
 
 #[test]
 fn status_with_detailed_results() {
     let s = get!(lib("001"), Status);
     assert_eq!(s.result.code, StatusCode::PartiallySuccessful);
-    assert_eq!(s.result.description.as_deref(), Some("Partially successful."));
+    assert_eq!(
+        s.result.description.as_deref(),
+        Some("Partially successful.")
+    );
     assert_eq!(s.result.detailed.len(), 2);
     assert_eq!(s.result.detailed[0].code, StatusCode::UnknownUser);
-    assert_eq!(s.result.detailed[0].user_ids, ["wv:bad_user1@im.com", "wv:bad_user2@im.com"]);
-    assert_eq!(s.result.detailed[1].code, StatusCode::RecipientBlockedSender);
+    assert_eq!(
+        s.result.detailed[0].user_ids,
+        ["wv:bad_user1@im.com", "wv:bad_user2@im.com"]
+    );
+    assert_eq!(
+        s.result.detailed[1].code,
+        StatusCode::RecipientBlockedSender
+    );
     // CSP 1.3 (Android): Poll after the transaction.
     let msg = android("parser/statusprim.xml");
     assert_eq!(msg.version, CspVersion::V1_3);
@@ -75,7 +101,10 @@ fn status_with_detailed_results() {
 #[test]
 fn polling_request() {
     let msg = movistar("10-Polling-Request.xml");
-    assert_eq!(msg.session.transactions[0].descriptor.id.as_deref(), Some(""));
+    assert_eq!(
+        msg.session.transactions[0].descriptor.id.as_deref(),
+        Some("")
+    );
     get!(msg, PollingRequest);
     get!(lib("002"), PollingRequest);
 }
@@ -89,20 +118,32 @@ fn login_request_plain_and_digest() {
     assert_eq!(l.time_to_live, Some(120));
     assert_eq!(l.session_cookie, "im.user.com#20011224#328746293");
     let l = get!(lib("005"), LoginRequest);
-    assert_eq!(l.digest_schemas, [DigestSchema::Unknown("PWD,SHA,MD4,MD5,MD6".into())]);
+    assert_eq!(
+        l.digest_schemas,
+        [DigestSchema::Unknown("PWD,SHA,MD4,MD5,MD6".into())]
+    );
     let l = get!(lib("007"), LoginRequest);
-    assert_eq!(l.digest_bytes.as_deref(), Some("alkkuayfdsAKDSJfsdfjhksadhlkasdlkfgsal"));
+    assert_eq!(
+        l.digest_bytes.as_deref(),
+        Some("alkkuayfdsAKDSJfsdfjhksadhlkasdlkfgsal")
+    );
 }
 
 #[test]
 fn login_response_success_and_challenge() {
     let r = get!(lib("004"), LoginResponse);
     assert_eq!(r.result.code, StatusCode::Successful);
-    assert_eq!(r.session_id.as_deref(), Some("im.user.com#48815@server.com"));
+    assert_eq!(
+        r.session_id.as_deref(),
+        Some("im.user.com#48815@server.com")
+    );
     assert_eq!(r.keep_alive_time, Some(120));
     assert_eq!(r.capability_request, Some(true));
     let r = get!(lib("006"), LoginResponse);
-    assert_eq!(r.nonce.as_deref(), Some("92387rhf934fho3fh9fkn309fn3pfun304ufn3"));
+    assert_eq!(
+        r.nonce.as_deref(),
+        Some("92387rhf934fho3fh9fkn309fn3pfun304ufn3")
+    );
     assert_eq!(r.digest_schema, Some(DigestSchema::Md6));
     // Android: ClientID as text, a 401 digest challenge.
     let r = get!(android("parser/loginresponse.xml"), LoginResponse);
@@ -136,11 +177,19 @@ fn client_capability_request_and_response() {
     assert_eq!(c.accepted_content_types.len(), 4);
     assert_eq!(c.accepted_transfer_encodings, [Encoding::Base64]);
     assert_eq!(c.accepted_content_length, Some(32767));
-    assert_eq!(c.supported_bearers, [Bearer::Sms, Bearer::Wsp, Bearer::Http]);
+    assert_eq!(
+        c.supported_bearers,
+        [Bearer::Sms, Bearer::Wsp, Bearer::Http]
+    );
     assert_eq!((c.multi_trans, c.parser_size), (1, 32767));
     assert_eq!(
         c.supported_cir_methods,
-        [CirMethod::WapSms, CirMethod::WapUdp, CirMethod::Sudp, CirMethod::Stcp]
+        [
+            CirMethod::WapSms,
+            CirMethod::WapUdp,
+            CirMethod::Sudp,
+            CirMethod::Stcp
+        ]
     );
     assert_eq!((c.udp_port, c.server_poll_min), (Some(91), Some(2)));
     // CSP 1.1 answers with a CapabilityList.
@@ -152,12 +201,20 @@ fn client_capability_request_and_response() {
     let r = get!(android("parser/cap_request.xml"), ClientCapabilityRequest);
     let c = r.capability_list.unwrap();
     assert_eq!(c.accepted_content_length, None);
-    assert_eq!(c.supported_cir_methods, [CirMethod::Stcp, CirMethod::Shttp, CirMethod::Ssms]);
+    assert_eq!(
+        c.supported_cir_methods,
+        [CirMethod::Stcp, CirMethod::Shttp, CirMethod::Ssms]
+    );
     // Movistar: a vendor element kept in `extra`.
-    let r = get!(movistar("01-ClientCapability-Request.xml"), ClientCapabilityRequest);
+    let r = get!(
+        movistar("01-ClientCapability-Request.xml"),
+        ClientCapabilityRequest
+    );
     let c = r.capability_list.unwrap();
     assert_eq!(c.client_type, ClientType::Computer);
-    let [Node::Element(ext)] = c.extra.as_slice() else { panic!("{:?}", c.extra) };
+    let [Node::Element(ext)] = c.extra.as_slice() else {
+        panic!("{:?}", c.extra)
+    };
     assert_eq!(ext.name.as_xml(), "ColibriaExtensions");
     assert_eq!(ext.text(), Some("T"));
 }
@@ -171,7 +228,10 @@ fn logout_disconnect_keepalive() {
     let k = get!(lib("016"), KeepAliveRequest);
     assert_eq!(k.time_to_live, Some(20));
     let k = get!(lib("017"), KeepAliveResponse);
-    assert_eq!((k.result.code, k.keep_alive_time), (StatusCode::Successful, Some(120)));
+    assert_eq!(
+        (k.result.code, k.keep_alive_time),
+        (StatusCode::Successful, Some(120))
+    );
 }
 
 #[test]
@@ -196,10 +256,17 @@ fn search_request_response_stop() {
     assert_eq!(r.pairs[1].element, SearchElement::UserOnlineStatus);
     assert_eq!(r.limit, Some(5));
     let r = get!(lib("022"), SearchRequest);
-    assert_eq!((r.search_id, r.index), (Some(595_760_001), Some(6)), "0x23829381");
+    assert_eq!(
+        (r.search_id, r.index),
+        (Some(595_760_001), Some(6)),
+        "0x23829381"
+    );
     let r = get!(lib("021"), SearchResponse);
     assert_eq!((r.findings, r.completed, r.index), (7, false, 5));
-    assert_eq!(r.result.unwrap().users.unwrap().users[4].user_id, "wv:john@smith.com");
+    assert_eq!(
+        r.result.unwrap().users.unwrap().users[4].user_id,
+        "wv:john@smith.com"
+    );
     let r = get!(movistar("11-Search-Request.xml"), SearchRequest);
     assert_eq!(r.pairs[0].element, SearchElement::UserMobileNumber);
     let r = get!(lib("024"), StopSearchRequest);
@@ -213,7 +280,10 @@ fn invitations() {
     assert_eq!(r.invite_type, InviteType::Group);
     assert_eq!(r.recipient.users.len(), 2);
     let sn = r.recipient.groups[0].screen_name.as_ref().unwrap();
-    assert_eq!((sn.sname.as_str(), sn.group_id.as_str()), ("Johnny", "wv:john/partygroup@there.com"));
+    assert_eq!(
+        (sn.sname.as_str(), sn.group_id.as_str()),
+        ("Johnny", "wv:john/partygroup@there.com")
+    );
     assert_eq!(r.validity, Some(600));
     let r = get!(lib("028"), InviteUserRequest);
     assert_eq!(r.sender.group.unwrap().screen_name.unwrap().sname, "WV");
@@ -237,16 +307,25 @@ fn presence_subscription_and_delivery() {
     let r = get!(lib("038"), SubscribePresenceRequest);
     assert_eq!(r.contact_lists, ["wv:john/ContactList-5@smith.com"]);
     let p = r.presence.unwrap();
-    assert_eq!(p.xmlns.as_deref(), Some("http://www.wireless-village.org/PA1.1"));
+    assert_eq!(
+        p.xmlns.as_deref(),
+        Some("http://www.wireless-village.org/PA1.1")
+    );
     assert_eq!(p.attributes.len(), 17);
-    let r = get!(movistar("08-SubscribePresence-Request.xml"), SubscribePresenceRequest);
+    let r = get!(
+        movistar("08-SubscribePresence-Request.xml"),
+        SubscribePresenceRequest
+    );
     assert_eq!(r.auto_subscribe, Some(true));
     let r = get!(lib("040"), PresenceNotificationRequest);
     assert_eq!(r.presences[0].user_id.as_deref(), Some("wv:he@there.com"));
     assert_eq!(r.presences[0].sub_lists[0].attributes.len(), 17);
     let r = get!(lib("042"), UnsubscribePresenceRequest);
     assert_eq!(r.contact_lists.len(), 1);
-    let r = get!(movistar("20-UnsubscribePresence-Request.xml"), UnsubscribePresenceRequest);
+    let r = get!(
+        movistar("20-UnsubscribePresence-Request.xml"),
+        UnsubscribePresenceRequest
+    );
     assert_eq!(r.users[0].user_id, "600000001");
     let r = get!(lib("046"), GetPresenceRequest);
     assert_eq!(r.users.len(), 2);
@@ -312,17 +391,26 @@ fn messaging() {
     let r = get!(lib("066"), GetMessageRequest);
     assert_eq!(r.message_id, "0x0000f132");
     let r = get!(lib("067"), GetMessageResponse);
-    assert_eq!(r.content.unwrap().as_text(), Some("Hi guys, just arrived... How is it going?"));
+    assert_eq!(
+        r.content.unwrap().as_text(),
+        Some("Hi guys, just arrived... How is it going?")
+    );
     let r = get!(lib("068"), MessageDelivered);
     assert_eq!(r.message_id, "0x0000f132");
     let r = get!(lib("070"), NewMessage);
-    assert_eq!(r.info.sender.group.unwrap().screen_name.unwrap().sname, "Wicked Vicky");
+    assert_eq!(
+        r.info.sender.group.unwrap().screen_name.unwrap().sname,
+        "Wicked Vicky"
+    );
     let r = get!(lib("072"), DeliveryReportRequest);
     assert_eq!(r.result.code, StatusCode::Successful);
     let dt = DateTime::new(2001, 9, 25, 13, 41, 0, Zone::UTC).unwrap();
     assert_eq!(r.delivery_time, Some(Timestamp::DateTime(dt)));
     let r = get!(lib("074"), ForwardMessageRequest);
-    assert_eq!(r.recipient.groups[0].screen_name.as_ref().unwrap().sname, "B. Billy");
+    assert_eq!(
+        r.recipient.groups[0].screen_name.as_ref().unwrap().sname,
+        "B. Billy"
+    );
 }
 
 #[test]
@@ -366,7 +454,9 @@ fn access_lists() {
     let g = r.grant_list.unwrap();
     assert_eq!(g.in_use, Some(BoolText::Unknown(String::new())));
     // Written back as CSP 1.1, it is BlockUser-Request.
-    assert!(String::from_utf8(to_xml(&msg)).unwrap().contains("<BlockUser-Request>"));
+    assert!(String::from_utf8(to_xml(&msg))
+        .unwrap()
+        .contains("<BlockUser-Request>"));
 }
 
 #[test]
@@ -374,10 +464,18 @@ fn contact_lists() {
     get!(lib("080"), GetListRequest);
     let r = get!(lib("081"), GetListResponse);
     assert_eq!(r.contact_lists.len(), 4);
-    assert_eq!(r.default_contact_list.as_deref(), Some("wv:john/My_enemies@smith.com"));
+    assert_eq!(
+        r.default_contact_list.as_deref(),
+        Some("wv:john/My_enemies@smith.com")
+    );
     let r = get!(lib("082"), CreateListRequest);
-    let NickEntry::NickName(n) = &r.nick_list.unwrap().entries[1] else { panic!() };
-    assert_eq!((n.name.as_str(), n.user_id.as_str()), ("Randall the Vandal", "wv:randall@fairlane.com"));
+    let NickEntry::NickName(n) = &r.nick_list.unwrap().entries[1] else {
+        panic!()
+    };
+    assert_eq!(
+        (n.name.as_str(), n.user_id.as_str()),
+        ("Randall the Vandal", "wv:randall@fairlane.com")
+    );
     let props = r.properties.unwrap().properties;
     assert_eq!(props[0], Property::new("DisplayName", "My friends"));
     let r = get!(lib("084"), DeleteListRequest);
@@ -403,14 +501,25 @@ fn attribute_lists() {
     assert!(r.default_list);
     let r = get!(lib("096"), DeleteAttributeListRequest);
     assert_eq!(r.user_ids[0], "somebody@nowhere.com");
-    let r = get!(movistar("21-DeleteAttributeList-Request.xml"), DeleteAttributeListRequest);
+    let r = get!(
+        movistar("21-DeleteAttributeList-Request.xml"),
+        DeleteAttributeListRequest
+    );
     assert!(!r.default_list);
     let r = get!(lib("098"), GetAttributeListRequest);
     assert!(r.default_list);
     let r = get!(lib("099"), GetAttributeListResponse);
-    assert_eq!(r.default_attribute_list.unwrap().sub_lists[0].attributes.len(), 2);
+    assert_eq!(
+        r.default_attribute_list.unwrap().sub_lists[0]
+            .attributes
+            .len(),
+        2
+    );
     assert_eq!(r.presences.len(), 4);
-    assert_eq!(r.presences[2].contact_list.as_deref(), Some("wv:john/My_friends@smith.com"));
+    assert_eq!(
+        r.presences[2].contact_list.as_deref(),
+        Some("wv:john/My_friends@smith.com")
+    );
 }
 
 #[test]
@@ -419,13 +528,19 @@ fn groups_from_vectors() {
     assert_eq!(r.group_id, "wv:john/partygroup@there.com");
     assert_eq!(r.properties.properties.len(), 6);
     let note = r.properties.welcome_note.unwrap();
-    assert_eq!(note.content_data.as_text(), Some("Welcome to WV's party house"));
+    assert_eq!(
+        note.content_data.as_text(),
+        Some("Welcome to WV's party house")
+    );
     assert!(r.join_group && r.subscribe_notification);
     assert_eq!(r.screen_name.unwrap().sname, "Jonhhie");
     let r = get!(lib("102"), DeleteGroupRequest);
     assert_eq!(r.group_id, "wv:john/partygroup@there.com");
     let r = get!(lib("104"), JoinGroupRequest);
-    assert_eq!((r.joined_request, r.subscribe_notification), (Some(true), Some(true)));
+    assert_eq!(
+        (r.joined_request, r.subscribe_notification),
+        (Some(true), Some(true))
+    );
     let r = get!(lib("105"), JoinGroupResponse);
     assert_eq!(r.user_list.unwrap().screen_names.len(), 5);
     assert!(r.welcome_note.is_some());

@@ -8,9 +8,7 @@ mod common;
 use common::*;
 use imps_event::CspVersion;
 use imps_model::arb::Arb;
-use imps_model::{
-    Message, Primitive, Session, SessionDescriptor, Transaction, TransactionMode,
-};
+use imps_model::{Message, Primitive, Session, SessionDescriptor, Transaction, TransactionMode};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
@@ -29,9 +27,8 @@ fn wrap(version: CspVersion, primitive: Primitive) -> Message {
 fn all_ways(msg: &Message) -> Result<(), TestCaseError> {
     prop_assert_eq!(&via_events(msg), msg, "events");
     let xml = to_xml(msg);
-    let back = from_xml(&xml).map_err(|e| {
-        TestCaseError::fail(format!("XML: {e}\n{}", String::from_utf8_lossy(&xml)))
-    })?;
+    let back = from_xml(&xml)
+        .map_err(|e| TestCaseError::fail(format!("XML: {e}\n{}", String::from_utf8_lossy(&xml))))?;
     prop_assert_eq!(&back, msg, "XML\n{}", String::from_utf8_lossy(&xml));
     let wbxml = to_wbxml(msg);
     let back = from_wbxml(&wbxml).map_err(|e| TestCaseError::fail(format!("WBXML: {e}")))?;
@@ -78,11 +75,17 @@ proptest! {
 #[test]
 fn unknown_content_round_trips() {
     let mut runner = TestRunner::deterministic();
-    let strat = (Message::arb(), proptest::collection::vec(imps_model::arb::unknown_element(), 1..3));
+    let strat = (
+        Message::arb(),
+        proptest::collection::vec(imps_model::arb::unknown_element(), 1..3),
+    );
     for _ in 0..64 {
         let (mut msg, extras) = strat.new_tree(&mut runner).unwrap().current();
         for el in extras {
-            msg.session.descriptor.extra.push(imps_model::Node::Element(el.clone()));
+            msg.session
+                .descriptor
+                .extra
+                .push(imps_model::Node::Element(el.clone()));
             msg.extra.push(imps_model::Node::Element(el));
         }
         all_ways(&msg).unwrap();

@@ -46,9 +46,17 @@ fn check_round_trips(name: &str, msg: &Message) {
     assert_eq!(&via_events(msg), msg, "{name}: events round trip");
     let xml = to_xml(msg);
     let back = from_xml(&xml).unwrap_or_else(|e| {
-        panic!("{name}: re-read XML: {e}\n{}", String::from_utf8_lossy(&xml))
+        panic!(
+            "{name}: re-read XML: {e}\n{}",
+            String::from_utf8_lossy(&xml)
+        )
     });
-    assert_eq!(&back, msg, "{name}: XML round trip\n{}", String::from_utf8_lossy(&xml));
+    assert_eq!(
+        &back,
+        msg,
+        "{name}: XML round trip\n{}",
+        String::from_utf8_lossy(&xml)
+    );
     let wbxml = to_wbxml(msg);
     let back = from_wbxml(&wbxml).unwrap_or_else(|e| panic!("{name}: re-read WBXML: {e}"));
     assert_eq!(&back, msg, "{name}: WBXML round trip");
@@ -63,7 +71,10 @@ fn check_xml_vector(path: &std::path::Path) -> Message {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     let msg = from_xml(&read(path)).unwrap_or_else(|e| panic!("{name}: {e}"));
     for p in msg.primitives() {
-        assert!(!matches!(p, Primitive::Unknown(_)), "{name}: untyped primitive {p:?}");
+        assert!(
+            !matches!(p, Primitive::Unknown(_)),
+            "{name}: untyped primitive {p:?}"
+        );
     }
     let generic = generic_parts(&msg);
     if VENDOR.contains(&name.as_str()) {
@@ -98,7 +109,20 @@ fn libwbxml_index_names_the_decoded_primitive() {
         }
         assert_eq!(name, cols[1], "{}", cols[0]);
         assert_eq!(t.descriptor.mode.as_str(), cols[2], "{}", cols[0]);
-        assert_eq!(msg.session.descriptor.session_type.as_str(), cols[3], "{}", cols[0]);
+        // The primitive table's idea of the mode agrees with the spec
+        // examples, except wv-099 (a GetAttributeList-Response sent in
+        // Request mode).
+        if let Some(mode) = t.content.primitive.expected_mode() {
+            if cols[0] != "wv-099.xml" {
+                assert_eq!(mode, t.descriptor.mode, "{}", cols[0]);
+            }
+        }
+        assert_eq!(
+            msg.session.descriptor.session_type.as_str(),
+            cols[3],
+            "{}",
+            cols[0]
+        );
     }
 }
 
@@ -106,7 +130,9 @@ fn libwbxml_index_names_the_decoded_primitive() {
 fn xml_and_wbxml_of_the_libwbxml_corpus_decode_to_the_same_model() {
     for xml in files("libwbxml-wv-csp11", "xml") {
         let stem = xml.file_stem().unwrap().to_string_lossy().to_string();
-        let wbxml = vectors().join("wbxml-stream-wv").join(format!("{stem}.wbxml"));
+        let wbxml = vectors()
+            .join("wbxml-stream-wv")
+            .join(format!("{stem}.wbxml"));
         let a = without_xmlns(from_xml(&read(&xml)).unwrap());
         let b = from_wbxml(&read(&wbxml)).unwrap_or_else(|e| panic!("{stem}: {e}"));
         assert_eq!(b.xmlns, None, "{stem}: libwbxml drops xmlns");
@@ -176,10 +202,16 @@ fn olympum_nokia_login_request_in_xml_and_both_libwbxml_encodings() {
         panic!("{xml:?}")
     };
     assert_eq!(login.user_id, "hermes.onesoup");
-    assert_eq!(login.client_id.url.as_deref(), Some("WV:IMPEC01$00001@NOK.S60"));
+    assert_eq!(
+        login.client_id.url.as_deref(),
+        Some("WV:IMPEC01$00001@NOK.S60")
+    );
     assert_eq!(login.time_to_live, Some(86400));
     assert_eq!(login.session_cookie, "wv:nokia.1789505498");
-    for wb in ["login-request.libwbxml-0.10.wbxml", "login-request.libwbxml-0.11.8.wbxml"] {
+    for wb in [
+        "login-request.libwbxml-0.10.wbxml",
+        "login-request.libwbxml-0.11.8.wbxml",
+    ] {
         let mut msg = from_wbxml(&read(&dir.join(wb))).unwrap_or_else(|e| panic!("{wb}: {e}"));
         check_round_trips(wb, &msg);
         // The header does not say 1.1 (unknown public id / 1.2 FPI).

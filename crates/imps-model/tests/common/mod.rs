@@ -95,7 +95,9 @@ pub fn trimmed(msg: &Message) -> Message {
         use serde_json::Value;
         match v {
             Value::String(s) => Value::String(s.trim().to_owned()),
-            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, trim(v))).collect()),
+            Value::Object(map) => {
+                Value::Object(map.into_iter().map(|(k, v)| (k, trim(v))).collect())
+            }
             Value::Array(a) => Value::Array(a.into_iter().map(trim).collect()),
             other => other,
         }
