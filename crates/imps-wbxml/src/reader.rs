@@ -483,10 +483,18 @@ impl<'a> Iterator for Reader<'a> {
     type Item = Result<Token<'a>, Error>;
 
     /// Yields tokens; after an error (yielded once) the iterator ends.
+    #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
         if self.failed.is_some() {
             return None;
         }
-        self.next_token().transpose()
+        match self.step() {
+            Ok(Some(t)) => Some(Ok(t)),
+            Ok(None) => None,
+            Err(e) => {
+                self.failed = Some(e);
+                Some(Err(e))
+            }
+        }
     }
 }
