@@ -153,3 +153,9 @@ pub fn value_set<T: Clone + std::fmt::Debug + 'static>(
     ]
     .boxed()
 }
+
+impl<T: Arb + 'static> Arb for Box<T> {
+    fn arb() -> BoxedStrategy<Self> {
+        T::arb().prop_map(Box::new).boxed()
+    }
+}

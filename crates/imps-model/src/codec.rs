@@ -644,3 +644,19 @@ impl<'k> Encoder<'k> {
         crate::element::encode_nodes(nodes, self)
     }
 }
+
+impl<T: FromEvents> FromEvents for Box<T> {
+    fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
+        T::from_events(start, d).map(Box::new)
+    }
+}
+
+impl<T: ToEvents + ?Sized> ToEvents for Box<T> {
+    fn to_events(&self, e: &mut Encoder<'_>) -> Result<(), Error> {
+        (**self).to_events(e)
+    }
+
+    fn xmlns(&self) -> Option<&str> {
+        (**self).xmlns()
+    }
+}

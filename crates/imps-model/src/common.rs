@@ -145,8 +145,8 @@ element! {
     pub struct User: User {
         /// `UserID` (`wv:user@domain`).
         user_id: req(UserID => String),
-        /// `ClientID`.
-        client_id: opt(ClientID => ClientId),
+        /// `ClientID` (boxed: rare, and users are in many lists).
+        client_id: opt(ClientID => Box<ClientId>),
     }
 }
 

@@ -165,7 +165,7 @@ fn service_request_and_response() {
     assert_eq!(r.client_id.unwrap().url.as_deref(), Some(URL));
     let fundamental = r.functions.unwrap().features.fundamental.unwrap();
     assert_eq!(fundamental.search, Some(SearchFunc::default()));
-    assert_eq!(r.all_functions.unwrap().features, Features::default());
+    assert_eq!(*r.all_functions.unwrap().features, Features::default());
 }
 
 #[test]
@@ -449,7 +449,7 @@ fn access_lists() {
     let msg = lib("078");
     let r = get!(msg.clone(), BlockEntityRequest);
     let b = r.block_list.unwrap();
-    assert_eq!(b.add, Some(EntityList::default()));
+    assert_eq!(b.add.as_deref(), Some(&EntityList::default()));
     assert_eq!(b.remove.unwrap().user_ids, ["wv:matthias@salamander.com"]);
     let g = r.grant_list.unwrap();
     assert_eq!(g.in_use, Some(BoolText::Unknown(String::new())));

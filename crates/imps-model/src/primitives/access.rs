@@ -34,16 +34,16 @@ element! {
 
 element! {
     /// `BlockList (InUse?, (EntityList | (AddList?, RemoveList?))?)`; also
-    /// `GrantList`.
+    /// `GrantList`. (The lists are boxed to keep [`crate::Primitive`] small.)
     pub struct AccessList: BlockList {
         /// `InUse`: whether the list is active. Kept as text because real
         /// requests send an empty `<InUse/>` for "unchanged".
         in_use: opt(InUse => BoolText),
         /// `EntityList`: the whole list (responses).
-        entities: opt(EntityList => EntityList),
+        entities: opt(EntityList => Box<EntityList>),
         /// `AddList` (requests).
-        add: opt(AddList => EntityList),
+        add: opt(AddList => Box<EntityList>),
         /// `RemoveList` (requests).
-        remove: opt(RemoveList => EntityList),
+        remove: opt(RemoveList => Box<EntityList>),
     }
 }

@@ -38,8 +38,8 @@ element! {
 element! {
     /// `Functions (WVCSPFeat)`; also `AllFunctions`.
     pub struct Functions: Functions {
-        /// `WVCSPFeat`.
-        features: req(WVCSPFeat => Features),
+        /// `WVCSPFeat` (boxed: the tree is large and rare).
+        features: req(WVCSPFeat => Box<Features>),
     }
 }
 
@@ -290,8 +290,8 @@ element! {
     pub struct ClientCapabilityRequest: ClientCapabilityRequest {
         /// `ClientID` (CSP 1.1; real 1.2 clients send it too).
         client_id: opt(ClientID => ClientId),
-        /// `CapabilityList`.
-        capability_list: opt(CapabilityList => CapabilityList),
+        /// `CapabilityList` (boxed: large and rare).
+        capability_list: opt(CapabilityList => Box<CapabilityList>),
     }
 }
 
@@ -302,10 +302,10 @@ element! {
     pub struct ClientCapabilityResponse: ClientCapabilityResponse {
         /// `ClientID` (CSP 1.1).
         client_id: opt(ClientID => ClientId),
-        /// `CapabilityList` (CSP 1.1).
-        capability_list: opt(CapabilityList => CapabilityList),
-        /// `AgreedCapabilityList` (CSP 1.2).
-        agreed: opt(AgreedCapabilityList => AgreedCapabilityList),
+        /// `CapabilityList` (CSP 1.1; boxed: large and rare).
+        capability_list: opt(CapabilityList => Box<CapabilityList>),
+        /// `AgreedCapabilityList` (CSP 1.2; boxed: large and rare).
+        agreed: opt(AgreedCapabilityList => Box<AgreedCapabilityList>),
     }
 }
 
