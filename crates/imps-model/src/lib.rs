@@ -83,8 +83,8 @@
 //! Every model derives `Serialize` / `Deserialize` in this stable shape:
 //!
 //! - a model is an object whose keys are the Rust field names (snake_case);
-//!   fields equal to their default (absent options, empty lists, `false`,
-//!   empty strings, …) are left out and come back as the default;
+//!   absent options and empty lists are left out (and come back as such);
+//!   required children and booleans are always written;
 //! - value sets are their wire strings (`"Inband"`, `"MOBILE_PHONE"`, any
 //!   other string for `Unknown`); status codes are numbers; dates are ISO 8601
 //!   basic text (`"20010925T134000Z"`); the CSP version is `"1.1"`/`"1.2"`/
@@ -98,12 +98,12 @@
 //!
 //! ```json
 //! {"version":"1.2","xmlns":"http://www.openmobilealliance.org/DTD/WV-CSP1.2",
-//!  "session":{"descriptor":{"session_type":"Inband","session_id":"s1"},
-//!   "transactions":[{"descriptor":{"mode":"Request","id":"t8"},
-//!    "content":{"primitive":{"SendMessageRequest":{"delivery_report":true,
-//!     "info":{"content_size":5,"recipient":{"users":[{"user_id":"wv:bob"}]},
-//!      "sender":{"user":{"user_id":"wv:alice"}}},
-//!     "content":{"text":"Hello"}}}}}]}}
+//! "session":{"descriptor":{"session_type":"Inband","session_id":"s1"},
+//! "transactions":[{"descriptor":{"mode":"Request","id":"t8"},
+//! "content":{"primitive":{"SendMessageRequest":{"delivery_report":true,
+//! "info":{"content_size":5,"recipient":{"users":[{"user_id":"wv:bob"}]},
+//! "sender":{"user":{"user_id":"wv:alice"}},"date_time":"20070625T055652Z"},
+//! "content":{"text":"Hello"}}}}}]}}
 //! ```
 //!
 //! # Allocations

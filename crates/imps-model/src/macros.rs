@@ -220,7 +220,7 @@ macro_rules! element {
                 $(#[$fmeta])*
                 #[cfg_attr(
                     feature = "serde",
-                    serde(skip_serializing_if = "crate::serde_support::is_default")
+                    serde(skip_serializing_if = "crate::serde_support::omit")
                 )]
                 pub $field: field_ty!($card $spec),
             )*

@@ -1,9 +1,33 @@
 //! serde helpers for the JSON shape (feature `serde`).
 
-/// Fields equal to their default are left out of the JSON (and come back as
-/// the default when absent).
-pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
-    *value == T::default()
+/// Which field values the JSON leaves out: absent options and empty lists.
+/// Every model value (required children, booleans) is always written.
+pub(crate) trait Omit {
+    /// Whether the value is left out.
+    fn omit(&self) -> bool;
+}
+
+impl<T> Omit for Option<T> {
+    fn omit(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T> Omit for Vec<T> {
+    fn omit(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl<T: crate::codec::FromEvents> Omit for T {
+    fn omit(&self) -> bool {
+        false
+    }
+}
+
+/// `skip_serializing_if` for every model field.
+pub(crate) fn omit<T: Omit>(value: &T) -> bool {
+    value.omit()
 }
 
 /// Element names as their XML spelling (`"Login-Request"`, `"x-vendor"`,
