@@ -194,6 +194,7 @@ impl<'a> WbxmlReader<'a> {
         Ok(())
     }
 
+    #[inline(always)]
     fn start(
         &mut self,
         t: Token<'a>,
@@ -350,6 +351,7 @@ impl<'a> WbxmlReader<'a> {
     }
 
     /// Joins this text piece with every adjacent one.
+    #[inline(always)]
     fn text(&mut self, first: Token<'a>) -> Result<Event<'a>, Error> {
         let mut text = self.text_piece(&first)?.unwrap_or_default();
         while self.text_follows() {
@@ -366,6 +368,7 @@ impl<'a> WbxmlReader<'a> {
         Ok(Event::Text(text))
     }
 
+    #[inline(always)]
     fn opaque(&mut self, data: &'a [u8], offset: usize) -> Result<Event<'a>, Error> {
         let ty = self.leaf.map(Tag::value_type);
         let typed = match ty {
