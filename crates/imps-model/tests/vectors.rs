@@ -219,3 +219,12 @@ fn olympum_nokia_login_request_in_xml_and_both_libwbxml_encodings() {
         assert_eq!(without_xmlns(msg), without_xmlns(xml.clone()), "{wb}");
     }
 }
+
+#[test]
+fn opaque_tag_pair_decodes_like_its_xml() {
+    let dir = vectors().join("wbxml-stream-wv");
+    let xml = check_xml_vector(&dir.join("wv-069-opaque-tag.xml"));
+    let wb = from_wbxml(&read(&dir.join("wv-069-opaque-tag-wbxml11-ok.wbxml"))).unwrap();
+    check_round_trips("wv-069-opaque-tag-wbxml11-ok", &wb);
+    assert_eq!(trimmed(&without_xmlns(xml)), trimmed(&without_xmlns(wb)));
+}
