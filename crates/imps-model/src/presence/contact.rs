@@ -36,7 +36,9 @@ element! {
 impl AddrPref {
     /// `Cpriority` as a number, when it is one.
     pub fn priority(&self) -> Option<u32> {
-        self.cpriority.as_deref().and_then(crate::leaf::parse_integer)
+        self.cpriority
+            .as_deref()
+            .and_then(crate::leaf::parse_integer)
     }
 }
 

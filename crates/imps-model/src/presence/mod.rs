@@ -116,7 +116,9 @@ pub use contact::{
 };
 pub use document::{decode_document, encode_document, Document};
 pub use location::{Address, FreeTextLocation, GeoLocation, Plmn, TimeZone};
-pub use status::{OnlineStatus, Registration, StatusContent, StatusMood, StatusText, UserAvailability};
+pub use status::{
+    OnlineStatus, Registration, StatusContent, StatusMood, StatusText, UserAvailability,
+};
 pub use values::{Availability, Boolean, Cap, ClientType, CommStatus, Mood};
 
 /// What every typed attribute model offers.
