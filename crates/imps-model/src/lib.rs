@@ -53,24 +53,45 @@
 //! # Decoding rules
 //!
 //! - Children are accepted in any order and written in the DTD order.
-//! - **Lenient** (default): unknown child elements are kept, as
-//!   [`Element`] subtrees, in the `extra` field of the model that contains
-//!   them, and re-encoded after the known children; a repeated singular child
-//!   is kept there too; an unknown primitive becomes [`Primitive::Unknown`].
-//!   **Strict** ([`DecodeOptions::strict`]) refuses all of these.
-//! - In both modes a missing required child, text where elements belong, a
-//!   bad integer (`<Code>abc</Code>`), a bad date (month 13) or a bad boolean
-//!   is an error. Every error is an [`imps_event::Error`] with the element
-//!   path and the byte offset (the event index for a `VecSource`).
+//! - Names are matched as the model knows them: an element spelled out
+//!   (XML, or a WBXML `LITERAL` of a version whose table lacks it) that a
+//!   token table knows is that tag, and elements renamed between versions
+//!   (`BlockUser-Request` 1.1 / `BlockEntity-Request` 1.2, `CIRURL` 1.2 /
+//!   `CIRHTTPAddress` 1.3) decode to one model and are written with the
+//!   encoder's version's name ([`codec::versioned_tag`]).
+//! - **Lenient** (default): unknown child elements are kept, as [`Element`]
+//!   subtrees ([`Node`]s), in the `extra` field of the model that contains
+//!   them, and re-encoded after the known children; a repeated singular
+//!   child, a second primitive in a `TransactionContent` and stray text (a
+//!   hand-edited document) are kept there too; an unknown primitive (CSP 1.3,
+//!   vendor) becomes [`Primitive::Unknown`]; an unknown root namespace falls
+//!   back to [`DecodeOptions::default_version`]. **Strict**
+//!   ([`DecodeOptions::strict`]) refuses all of these.
+//! - In both modes a missing required child, an element where text belongs,
+//!   a bad integer (`<Code>abc</Code>`), a bad date (month 13) or a bad
+//!   boolean is an error, and so is nesting deeper than
+//!   [`DecodeOptions::max_depth`]. Every error is an [`imps_event::Error`]
+//!   with the element path and the byte offset of the offending event (the
+//!   event index for a `VecSource`). A root element of another name is an
+//!   `Unexpected` error ("not this element"), told apart from errors inside
+//!   it ("this element, malformed").
 //! - Integers accept [`imps_event::Event::Integer`] and decimal (or libwbxml's
 //!   `0x` hexadecimal) text; dates accept [`imps_event::Event::DateTime`] and
-//!   ISO 8601 text; booleans are `T` / `F`. Encoding writes `Integer` and
-//!   `DateTime` events (WBXML writes them as OPAQUE) and text for the rest.
+//!   ISO 8601 text, numeric UTC offsets included ([`Timestamp`]); booleans
+//!   are `T` / `F`. Encoding writes `Integer` and `DateTime` events (WBXML
+//!   writes them as OPAQUE) and text for the rest.
 //! - The [`Message`] keeps its [`CspVersion`](imps_event::CspVersion) (from the
-//!   root namespace, else [`DecodeOptions::default_version`]) and its
-//!   namespace declarations, so it re-encodes as it came; `Poll` stays where
-//!   it was (CSP 1.1: in `TransactionDescriptor`; 1.2: in `Session`).
-//!
+//!   root namespace, else [`DecodeOptions::default_version`], which callers
+//!   set from the WBXML public id or the XML DOCTYPE) and its namespace
+//!   declarations, so it re-encodes as it came; `Poll` stays where it was
+//!   (CSP 1.1: in `TransactionDescriptor`; 1.2: in `Session`).
+//! - Content models are the DTDs' made lenient where real documents differ,
+//!   each difference noted on the model (CSP 1.1 `ClientID` in
+//!   `Service-Request`, a text `ClientID`, an empty `<InUse/>`, a
+//!   `CapabilityList` without `AcceptedContentLength`, …).
+//! - [`Primitive::expected_mode`] says which `TransactionMode` a primitive
+//!   travels in, for validators.
+
 //! # Writing models
 //!
 //! Models are short declarations (see `src/macros.rs`): `element!` for an
