@@ -9,7 +9,8 @@ pub struct DecodeOptions {
     /// Refuse what lenient mode keeps: unknown tag tokens, unknown EXT_T_0
     /// indexes, attributes other than `xmlns`, OPAQUE that does not fit an
     /// Integer/DateTime element, extension tokens CSP does not use, and a
-    /// public id of another document type.
+    /// public id of another document type. (`LITERAL` tags are names, like
+    /// unknown XML element names: [`imps_event::Name::Other`] in both modes.)
     pub strict: bool,
     /// Limits of the WBXML tokenizer; `max_string_len` also bounds joined text.
     pub limits: Limits,

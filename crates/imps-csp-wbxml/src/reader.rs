@@ -5,7 +5,7 @@
 //!
 //! - resolves tag tokens through the version's code pages (unknown tokens:
 //!   lenient [`Name::Token`], strict error); `LITERAL` tags become
-//!   [`Name::Other`];
+//!   [`Name::Other`] in both modes (as unknown XML names do);
 //! - turns the page-0 `xmlns` attribute-start tokens 0x05–0x0D plus their
 //!   string suffix into [`Start::xmlns`] (borrowing a `'static` namespace
 //!   string when the URI is a known one, so no allocation); other
@@ -225,15 +225,13 @@ impl<'a> WbxmlReader<'a> {
                     None,
                 ),
             },
-            WName::Literal { name, .. } => {
-                if self.strict {
-                    return Err(self.err(ErrorKind::UnknownElement(name.into()), t.offset));
-                }
-                (Name::Other(Cow::Borrowed(name)), None)
-            }
+            // A LITERAL tag is a name outside the tables, like an unknown
+            // XML element name: kept in both modes (the model decides).
+            WName::Literal { name, .. } => (Name::Other(Cow::Borrowed(name)), None),
         };
-        let xmlns = if attributes { self.attributes()? } else { None };
+        // Entered before the attributes, so their errors name the element.
         self.path.push(tag);
+        let xmlns = if attributes { self.attributes()? } else { None };
         self.leaf = tag;
         if !content {
             self.pending_end = true;
