@@ -72,8 +72,9 @@ pub struct WbxmlReader<'a> {
 type Step<'a> = Result<Option<Event<'a>>, Error>;
 
 impl<'a> WbxmlReader<'a> {
-    /// Parses the header and detects the CSP version (see
-    /// [`crate::version`](crate::VersionSource) for the rules).
+    /// Parses the header and detects the CSP version (rules:
+    /// [`VersionSource`]). Fails on a malformed header, an unsupported
+    /// charset, or (strict) a public id of another document type.
     pub fn new(input: &'a [u8], options: &DecodeOptions) -> Result<Self, Error> {
         let tokens = Reader::new(input, options.limits).map_err(|e| from_wbxml(e, Path::new()))?;
         let header = *tokens.header();

@@ -25,6 +25,16 @@ use imps_tokens::xmlns_prefix;
 use imps_wbxml::{Header, Name, PublicId, Reader, TokenKind};
 
 /// What decided the document's CSP version.
+///
+/// The rules, in order: the root element's `xmlns` (read before the version
+/// is known, since `WV-CSP-Message` is 00/09 in every version), then the
+/// numeric public id (0x10 / 0x11 / 0x12) or the string-table FPI, then
+/// [`crate::DecodeOptions::default_version`]. The namespace wins over a
+/// disagreeing public id: Android's `sendmsgreq1.wbxml` carries public id
+/// 0x10 with the CSP 1.2 namespace and is a 1.2 message, and Android's
+/// encoder derives the public id from the namespace, so the namespace is
+/// what the tokens were chosen by. libwbxml 0.10 writes public id 0x01 and
+/// no `xmlns`: then only the default can decide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VersionSource {
