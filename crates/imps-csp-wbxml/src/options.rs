@@ -99,7 +99,9 @@ pub struct EncodeOptions {
     pub version: CspVersion,
     /// How the header names the document type.
     pub public_id: PublicIdChoice,
-    /// WBXML version byte (`0x03` = 1.3; `0x00` = 1.0 cannot carry OPAQUE).
+    /// WBXML version byte (`0x03` = 1.3). WBXML 1.0 (`0x00`) has no OPAQUE:
+    /// integers and dates are then written as text, and an
+    /// [`imps_event::Event::Opaque`] cannot be written.
     pub wbxml_version: u8,
     /// Write text equal to a value-table entry as `EXT_T_0` + index.
     pub ext_values: bool,

@@ -291,6 +291,10 @@ impl WbxmlWriter {
     }
 
     fn integer(&mut self, value: u32) -> Result<(), Error> {
+        if self.options.wbxml_version == 0 {
+            // WBXML 1.0 has no OPAQUE: decimal text.
+            return self.w.str_i(&value.to_string()).map_err(|e| self.wb(e));
+        }
         let bytes = encode_integer(value);
         let data: &[u8] = match (value, self.options.zero_integer) {
             (0, ZeroInteger::Empty) => &[],
@@ -300,6 +304,9 @@ impl WbxmlWriter {
     }
 
     fn packs(&self, d: &DateTime) -> bool {
+        if self.options.wbxml_version == 0 {
+            return false;
+        }
         match self.options.dates {
             DatePacking::Always => true,
             DatePacking::LocalOnly => d.zone() == imps_event::Zone::Local,

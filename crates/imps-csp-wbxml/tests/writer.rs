@@ -229,12 +229,12 @@ fn writer_errors_carry_offset_and_path() {
     };
     let mut w = WbxmlWriter::new(bad);
     assert!(w.event(s(Tag::WvCspMessage)).is_err());
-    // OPAQUE cannot be written in WBXML 1.0.
+    // WBXML 1.0 has no OPAQUE: integers become text, opaque data is refused.
     let w10 = EncodeOptions {
         wbxml_version: 0,
         ..o
     };
-    let e = encode(
+    let out = encode(
         &[
             s(Tag::WvCspMessage),
             s(Tag::Code),
@@ -244,8 +244,23 @@ fn writer_errors_carry_offset_and_path() {
         ],
         w10,
     )
+    .unwrap();
+    assert_eq!(
+        out,
+        [0x00, 0x11, 0x00, 0x49, 0x4B, 0x03, b'1', 0x00, 0x01, 0x01]
+    );
+    let e = encode(
+        &[
+            s(Tag::WvCspMessage),
+            s(Tag::ContentData),
+            Event::Opaque(Cow::Borrowed(b"x")),
+            Event::End,
+            Event::End,
+        ],
+        w10,
+    )
     .unwrap_err();
-    assert_eq!(e.path.to_string(), "WV-CSP-Message/Code");
+    assert_eq!(e.path.to_string(), "WV-CSP-Message/ContentData");
 }
 
 // ---------------------------------------------------------------- proptest
