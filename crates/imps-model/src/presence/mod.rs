@@ -46,7 +46,9 @@
 //! attribute, an unknown value-set spelling (`<PresenceValue>BUSY</…>` of
 //! `UserAvailability`, an empty `<Qualifier/>`), an attribute that carries a
 //! value but no `Qualifier`, a repeated attribute in a PA 1.1/1.2 document,
-//! and a `PresenceSubList` namespace that is not a PA one. Lenient decoding
+//! `InfoLink` in a PA 1.1 document, and a `PresenceSubList` namespace that is
+//! not a PA one. (The PA version is the one of the list's namespace, else
+//! the document's CSP version.) Lenient decoding
 //! (the default) keeps all of these. Neither mode panics.
 //!
 //! The `PresenceSubList` keeps its `xmlns` (`http://www.wireless-village.org/PA1.1`,
@@ -487,7 +489,8 @@ impl FromEvents for PresenceSubList {
 }
 
 /// The strict checks that need the whole attribute: a `Qualifier` with
-/// every value, one attribute of a kind before CSP 1.3.
+/// every value, no `InfoLink` in PA 1.1, one attribute of a kind before
+/// PA 1.3.
 fn check_strict(
     attribute: &Attribute,
     before: &[Attribute],
@@ -500,6 +503,15 @@ fn check_strict(
             return Ok(());
         }
         return Err(d.missing(&name, Tag::Qualifier));
+    }
+    if version == CspVersion::V1_1 && matches!(attribute, Attribute::InfoLink(_)) {
+        return Err(d.error_in(
+            &name,
+            ErrorKind::Unexpected {
+                expected: "a PA 1.1 attribute",
+                found: "<InfoLink> (new in PA 1.2)".into(),
+            },
+        ));
     }
     if version < CspVersion::V1_3 && before.iter().any(|b| b.name() == name) {
         return Err(d.error_in(

@@ -273,6 +273,33 @@ fn repeated_attributes() {
 }
 
 #[test]
+fn info_link_is_pa_1_2() {
+    let inner =
+        "<InfoLink><Qualifier>T</Qualifier><Inf_link><Link>http://x/</Link></Inf_link></InfoLink>";
+    let xml = format!(r#"<PresenceSubList xmlns="{PA11}">{inner}</PresenceSubList>"#);
+    let e = doc_from_xml(xml.as_bytes(), &DecodeOptions::strict()).unwrap_err();
+    assert_eq!(e.path.to_string(), "PresenceSubList/InfoLink");
+    assert!(
+        matches!(
+            e.kind,
+            ErrorKind::Unexpected {
+                expected: "a PA 1.1 attribute",
+                ..
+            }
+        ),
+        "{e}"
+    );
+    let list = doc_from_xml(xml.as_bytes(), &DecodeOptions::default()).unwrap();
+    assert_eq!(list.get::<InfoLink>().unwrap().links[0].link, "http://x/");
+    // Without a namespace, the document's version decides.
+    let bare = format!("<PresenceSubList>{inner}</PresenceSubList>");
+    let v11 = DecodeOptions::strict().with_default_version(CspVersion::V1_1);
+    let events = xml_events(bare.as_bytes());
+    assert!(decode_document(VecSource::new(events.clone()), &v11).is_err());
+    assert!(decode_document(VecSource::new(events), &DecodeOptions::strict()).is_ok());
+}
+
+#[test]
 fn unknown_attribute_and_foreign_namespace() {
     let inner = r#"<Mood xmlns="http://example.com/ext"><Qualifier>T</Qualifier></Mood><Alias/>"#;
     let xml = doc(inner);
