@@ -335,18 +335,44 @@ impl<'a> WbxmlReader<'a> {
         }))
     }
 
-    /// `true` if the next token continues text: `STR_I`, `STR_T`, `ENTITY`,
-    /// `EXT_T_0`, possibly after a `SWITCH_PAGE` (looked up without reading,
-    /// so nothing needs to be put back).
+    /// `true` if the next token continues the current text: a text piece
+    /// (`STR_I`, `STR_T`, `ENTITY`, `EXT_T_0`), possibly after tokens the
+    /// event loop skips (`SWITCH_PAGE`, processing instructions, and in
+    /// lenient mode the extension tokens WV-CSP does not use), so that
+    /// skipped tokens never split one text into two `Text` events.
+    ///
+    /// Fast path: the next byte starts a text piece or cannot be skipped.
+    /// Otherwise a copy of the tokenizer looks ahead (rare: nothing is put
+    /// back, nothing allocated).
     fn text_follows(&self) -> bool {
-        use imps_wbxml::global::{ENTITY, EXT_T_0, STR_I, STR_T, SWITCH_PAGE};
-        let rest = self.tokens.remaining();
-        let b = match rest {
-            [SWITCH_PAGE, _, b, ..] => *b,
-            [b, ..] => *b,
-            [] => return false,
+        use imps_wbxml::global::*;
+        let Some(&b) = self.tokens.remaining().first() else {
+            return false;
         };
-        matches!(b, STR_I | STR_T | ENTITY | EXT_T_0)
+        match b {
+            STR_I | STR_T | ENTITY | EXT_T_0 => return true,
+            SWITCH_PAGE | PI | EXT_I_0 | EXT_I_1 | EXT_I_2 | EXT_T_1 | EXT_T_2 | EXT_0 | EXT_1
+            | EXT_2 => {}
+            _ => return false,
+        }
+        let mut probe = self.tokens.clone();
+        let mut in_pi = false;
+        while let Ok(Some(t)) = probe.next_token() {
+            match t.kind {
+                TokenKind::PiEnd => in_pi = false,
+                _ if in_pi => {}
+                TokenKind::Pi => in_pi = true,
+                TokenKind::SwitchPage(_) => {}
+                TokenKind::ExtT { n: 1 | 2, .. } | TokenKind::ExtI { .. } | TokenKind::Ext(_)
+                    if !self.strict => {}
+                TokenKind::StrI(_)
+                | TokenKind::StrT { .. }
+                | TokenKind::Entity(_)
+                | TokenKind::ExtT { n: 0, .. } => return true,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// Joins this text piece with every adjacent one.
@@ -357,7 +383,9 @@ impl<'a> WbxmlReader<'a> {
             let Some(t) = self.next_token()? else {
                 break;
             };
-            if let Some(piece) = self.text_piece(&t)? {
+            if t.kind == TokenKind::Pi {
+                self.skip_pi()?;
+            } else if let Some(piece) = self.text_piece(&t)? {
                 if text.len() + piece.len() > self.max_text {
                     return Err(self.err(ErrorKind::Limit("string length"), t.offset));
                 }

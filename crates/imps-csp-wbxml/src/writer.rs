@@ -1,6 +1,9 @@
 //! Events → CSP WBXML (OMA IMPS CSP WBXML definition), phone style by
 //! default (see [`EncodeOptions`]).
 //!
+//! Text containing NUL (which `STR_I` cannot hold) is written with `ENTITY 0`
+//! between the pieces.
+//!
 //! Content rules, per innermost element (while it has no child element):
 //!
 //! | event | Integer element | DateTime element | other element |
@@ -349,7 +352,19 @@ impl WbxmlWriter {
                 return self.w.ext_t(0, index).map_err(|e| self.wb(e));
             }
         }
-        self.w.str_i(text).map_err(|e| self.wb(e))
+        if !text.contains('\0') {
+            return self.w.str_i(text).map_err(|e| self.wb(e));
+        }
+        // STR_I cannot hold NUL: write it as ENTITY 0 between the pieces.
+        for (i, part) in text.split('\0').enumerate() {
+            if i > 0 {
+                self.w.entity('\0');
+            }
+            if !part.is_empty() {
+                self.w.str_i(part).map_err(|e| self.wb(e))?;
+            }
+        }
+        Ok(())
     }
 
     fn event_inner(&mut self, event: Event<'_>) -> Result<(), Error> {

@@ -193,12 +193,29 @@ fn writer_errors_carry_offset_and_path() {
     let mut w = WbxmlWriter::new(o);
     w.event(s(Tag::WvCspMessage)).unwrap();
     w.event(s(Tag::Session)).unwrap();
-    let e = w.event(t("a\0b")).unwrap_err();
+    // NUL cannot be inline: it becomes ENTITY 0.
+    w.event(t("a\0b")).unwrap();
+    w.event(Event::End).unwrap();
+    assert!(w
+        .as_bytes()
+        .ends_with(&[0x6D, 0x03, b'a', 0x00, 0x02, 0x00, 0x03, b'b', 0x00, 0x01]));
+    w.event(Event::End).unwrap();
+    let back = decode(&w.finish().unwrap(), &DecodeOptions::default()).unwrap();
+    assert_eq!(back[2], t("a\0b"));
+    // Errors name the path.
+    let mut w = WbxmlWriter::new(o);
+    w.event(s(Tag::WvCspMessage)).unwrap();
+    w.event(s(Tag::Session)).unwrap();
+    let e = w
+        .event(Event::End)
+        .and_then(|()| w.event(Event::End))
+        .and_then(|()| w.event(Event::End))
+        .unwrap_err();
     assert!(
-        matches!(e.kind, ErrorKind::Encode(ref m) if m.contains("NUL")),
+        matches!(e.kind, ErrorKind::Encode(ref m) if m.contains("without an open")),
         "{e}"
     );
-    assert_eq!(e.path.to_string(), "WV-CSP-Message/Session");
+    assert_eq!(e.path.to_string(), "/");
     let mut w = WbxmlWriter::new(o);
     w.event(s(Tag::WvCspMessage)).unwrap();
     let e = w.finish().unwrap_err();
