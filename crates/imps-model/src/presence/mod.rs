@@ -141,14 +141,15 @@ pub trait PresenceAttribute:
 }
 
 /// Declares the [`Attribute`] enum over the attribute models (each named
-/// like its element's tag).
+/// like its element's tag; `$ty` is the model or, for large rare ones, its
+/// box).
 macro_rules! attributes {
-    ($( $(#[$m:meta])* $var:ident ),+ $(,)?) => {
+    ($( $(#[$m:meta])* $var:ident($ty:ty) ),+ $(,)?) => {
         /// One presence attribute of a [`PresenceSubList`].
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         pub enum Attribute {
-            $( $(#[$m])* $var($var), )+
+            $( $(#[$m])* $var($ty), )+
             /// An attribute the model does not know (a vendor extension, a
             /// later PA version, a PA element out of place), kept as it came.
             Unknown(Element),
@@ -176,7 +177,7 @@ macro_rules! attributes {
             /// attribute.
             pub fn selector(tag: Tag) -> Option<Attribute> {
                 match tag {
-                    $( Tag::$var => Some(Attribute::$var($var::default())), )+
+                    $( Tag::$var => Some(Attribute::$var(<$ty>::default())), )+
                     _ => None,
                 }
             }
@@ -203,7 +204,7 @@ macro_rules! attributes {
                 match &start.name {
                     $(
                         Name::Tag(Tag::$var) => Ok(Attribute::$var(
-                            <$var as FromEvents>::from_events(start, d)?,
+                            <$ty as FromEvents>::from_events(start, d)?,
                         )),
                     )+
                     _ => Attribute::decode_unknown(start, d),
@@ -222,7 +223,7 @@ macro_rules! attributes {
         $(
             impl From<$var> for Attribute {
                 fn from(a: $var) -> Self {
-                    Attribute::$var(a)
+                    Attribute::$var(a.into())
                 }
             }
 
@@ -233,7 +234,7 @@ macro_rules! attributes {
 
                 fn from_attribute(attribute: &Attribute) -> Option<&Self> {
                     match attribute {
-                        Attribute::$var(a) => Some(a),
+                        Attribute::$var(a) => Some(std::borrow::Borrow::borrow(a)),
                         _ => None,
                     }
                 }
@@ -245,7 +246,7 @@ macro_rules! attributes {
             fn arb() -> proptest::strategy::BoxedStrategy<Self> {
                 use proptest::strategy::Strategy;
                 proptest::strategy::Union::new_weighted(vec![
-                    $( (4, <$var as crate::arb::Arb>::arb().prop_map(Attribute::$var).boxed()), )+
+                    $( (4, <$ty as crate::arb::Arb>::arb().prop_map(Attribute::$var).boxed()), )+
                     (1, crate::arb::unknown_element().prop_map(Attribute::Unknown).boxed()),
                 ])
                 .boxed()
@@ -256,41 +257,41 @@ macro_rules! attributes {
 
 attributes! {
     /// `OnlineStatus`.
-    OnlineStatus,
+    OnlineStatus(OnlineStatus),
     /// `Registration`.
-    Registration,
-    /// `ClientInfo`.
-    ClientInfo,
+    Registration(Registration),
+    /// `ClientInfo` (boxed: large, and rarer than the status attributes).
+    ClientInfo(Box<ClientInfo>),
     /// `TimeZone`.
-    TimeZone,
-    /// `GeoLocation`.
-    GeoLocation,
-    /// `Address`.
-    Address,
+    TimeZone(TimeZone),
+    /// `GeoLocation` (boxed: large, and rarer than the status attributes).
+    GeoLocation(Box<GeoLocation>),
+    /// `Address` (boxed: large, and rarer than the status attributes).
+    Address(Box<Address>),
     /// `FreeTextLocation`.
-    FreeTextLocation,
+    FreeTextLocation(FreeTextLocation),
     /// `PLMN`.
-    Plmn,
+    Plmn(Plmn),
     /// `CommCap`.
-    CommCap,
+    CommCap(CommCap),
     /// `UserAvailability`.
-    UserAvailability,
+    UserAvailability(UserAvailability),
     /// `PreferredContacts`.
-    PreferredContacts,
+    PreferredContacts(PreferredContacts),
     /// `PreferredLanguage`.
-    PreferredLanguage,
+    PreferredLanguage(PreferredLanguage),
     /// `StatusText`.
-    StatusText,
+    StatusText(StatusText),
     /// `StatusMood`.
-    StatusMood,
+    StatusMood(StatusMood),
     /// `Alias`.
-    Alias,
-    /// `StatusContent`.
-    StatusContent,
-    /// `ContactInfo`.
-    ContactInfo,
+    Alias(Alias),
+    /// `StatusContent` (boxed: large, and rarer than the status attributes).
+    StatusContent(Box<StatusContent>),
+    /// `ContactInfo` (boxed: large, and rarer than the status attributes).
+    ContactInfo(Box<ContactInfo>),
     /// `InfoLink` (PA 1.2).
-    InfoLink,
+    InfoLink(InfoLink),
 }
 
 /// PA elements that are not attributes: in a `PresenceSubList` they are

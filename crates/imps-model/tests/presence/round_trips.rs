@@ -260,3 +260,14 @@ fn selectors_stay_selectors() {
         Attribute::TAGS.iter().copied(),
     ));
 }
+
+/// Pinned sizes (the large, rare attributes are boxed).
+#[test]
+#[cfg(target_pointer_width = "64")]
+fn attribute_sizes() {
+    use std::mem::size_of;
+    assert_eq!(size_of::<Attribute>(), 80);
+    assert_eq!(size_of::<PresenceSubList>(), 72);
+    assert_eq!(size_of::<OnlineStatus>(), 72);
+    assert_eq!(size_of::<Option<Boolean>>(), 24);
+}
