@@ -8,6 +8,13 @@ fn hot_type_sizes() {
     assert_eq!(size_of::<imps_wbxml::Token<'_>>(), 48);
     assert_eq!(size_of::<imps_wbxml::TokenKind<'_>>(), 32);
     assert_eq!(size_of::<imps_wbxml::Error>(), 32);
-    assert_eq!(size_of::<Result<Option<imps_wbxml::Token<'_>>, imps_wbxml::Error>>(), 48);
-    assert!(size_of::<imps_wbxml::Reader<'_>>() <= 168, "{}", size_of::<imps_wbxml::Reader<'_>>());
+    assert_eq!(
+        size_of::<Result<Option<imps_wbxml::Token<'_>>, imps_wbxml::Error>>(),
+        48
+    );
+    assert!(
+        size_of::<imps_wbxml::Reader<'_>>() <= 168,
+        "{}",
+        size_of::<imps_wbxml::Reader<'_>>()
+    );
 }
