@@ -359,12 +359,9 @@ impl<'s, 'a> Decoder<'s, 'a> {
         loop {
             let ev = self.next_event()?;
             let node = match ev {
-                Event::Start(s) => {
-                    if self.source.path().depth() > self.options.max_depth {
-                        return Err(self.error(ErrorKind::Limit("depth")));
-                    }
-                    return Ok(Some(normalize(s)));
-                }
+                // Typed models nest a bounded number of levels; only
+                // generic subtrees (see `subtree`) need the depth check.
+                Event::Start(s) => return Ok(Some(normalize(s))),
                 Event::End => return Ok(None),
                 Event::Text(t) if is_xml_space(&t) => continue,
                 other if self.options.strict => {
@@ -490,12 +487,18 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// generic [`Element`]. Whitespace-only text between child elements is
     /// dropped; text of elements without child elements is kept as is.
     pub fn subtree(&mut self, start: Start<'a>) -> Result<Element, Error> {
+        // Depth of the subtree's root in the document.
+        let base = self.source.path().depth() as usize;
+        let max = self.options.max_depth as usize;
+        if base > max {
+            return Err(self.error(ErrorKind::Limit("depth")));
+        }
         let mut stack: Vec<Element> = vec![Element::from_start(normalize(start))];
         loop {
             let ev = self.next_event()?;
             match ev {
                 Event::Start(s) => {
-                    if self.source.path().depth() > self.options.max_depth {
+                    if base + stack.len() > max {
                         return Err(self.error(ErrorKind::Limit("depth")));
                     }
                     stack.push(Element::from_start(normalize(s)));
