@@ -152,3 +152,26 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Arbitrary bytes after a CSP header: never a panic; what decodes
+    /// re-encodes and decodes to the same events.
+    #[test]
+    fn arbitrary_bytes(body in proptest::collection::vec(any::<u8>(), 0..64), strict in any::<bool>()) {
+        let mut data = vec![0x03, 0x11, 0x6A, 0x00];
+        data.extend_from_slice(&body);
+        let opts = DecodeOptions { strict, ..DecodeOptions::default() };
+        match decode(&data, &opts) {
+            Ok(events) => {
+                prop_assert!(no_adjacent_texts(&events));
+                let v = WbxmlReader::new(&data, &opts).unwrap().version();
+                if let Ok(bytes) = encode(&events, EncodeOptions::phone(v)) {
+                    prop_assert_eq!(decode(&bytes, &DecodeOptions::default()).unwrap(), events);
+                }
+            }
+            Err(e) => prop_assert!(e.offset <= data.len()),
+        }
+    }
+}

@@ -348,3 +348,26 @@ fn token_and_string_limits() {
         Error::new(ErrorKind::Limit(LimitKind::StringLength), 5)
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+
+    /// Arbitrary bytes after a valid header: an error or a document, never a
+    /// panic; every error offset lies inside the input.
+    #[test]
+    fn arbitrary_bodies_never_panic(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+        let d = doc(&body);
+        match run_with(&d, Limits { max_depth: 8, ..Limits::default() }) {
+            Ok(toks) => proptest::prop_assert!(!toks.is_empty()),
+            Err(e) => proptest::prop_assert!(e.offset <= d.len(), "{e} in {} bytes", d.len()),
+        }
+    }
+
+    /// Arbitrary headers too.
+    #[test]
+    fn arbitrary_inputs_never_panic(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..48)) {
+        if let Err(e) = run(&data) {
+            proptest::prop_assert!(e.offset <= data.len());
+        }
+    }
+}
