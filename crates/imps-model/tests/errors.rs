@@ -57,15 +57,27 @@ fn integer_holding_text() {
     );
     assert_eq!(
         err.kind,
-        ErrorKind::InvalidValue { expected: "an integer", found: "OK".into() }
+        ErrorKind::InvalidValue {
+            expected: "an integer",
+            found: "OK".into()
+        }
     );
     assert_eq!(err.path.to_string(), format!("{PATH}/Status/Result/Code"));
-    assert!(at.starts_with("OK</Code>"), "offset points at the value: {at:?}");
+    assert!(
+        at.starts_with("OK</Code>"),
+        "offset points at the value: {at:?}"
+    );
     let (err, _) = error(
         "<KeepAlive-Request><TimeToLive>-5</TimeToLive></KeepAlive-Request>",
         DecodeOptions::default(),
     );
-    assert!(matches!(err.kind, ErrorKind::InvalidValue { expected: "an integer", .. }));
+    assert!(matches!(
+        err.kind,
+        ErrorKind::InvalidValue {
+            expected: "an integer",
+            ..
+        }
+    ));
     let (err, _) = error(
         "<Status><Result><Code>70000</Code></Result></Status>",
         DecodeOptions::default(),
@@ -80,9 +92,15 @@ fn date_with_month_13() {
     let (err, at) = error(body, DecodeOptions::default());
     assert_eq!(
         err.kind,
-        ErrorKind::InvalidValue { expected: "an ISO 8601 date-time", found: "20011325T134013Z".into() }
+        ErrorKind::InvalidValue {
+            expected: "an ISO 8601 date-time",
+            found: "20011325T134013Z".into()
+        }
     );
-    assert_eq!(err.path.to_string(), format!("{PATH}/MessageNotification/MessageInfo/DateTime"));
+    assert_eq!(
+        err.path.to_string(),
+        format!("{PATH}/MessageNotification/MessageInfo/DateTime")
+    );
     assert!(at.starts_with("20011325"), "{at:?}");
 }
 
@@ -92,13 +110,28 @@ fn bad_boolean_and_text_in_element_content() {
         "<SubscribePresence-Request><AutoSubscribe>yes</AutoSubscribe></SubscribePresence-Request>",
         DecodeOptions::default(),
     );
-    assert_eq!(err.kind, ErrorKind::InvalidValue { expected: "T or F", found: "yes".into() });
+    assert_eq!(
+        err.kind,
+        ErrorKind::InvalidValue {
+            expected: "T or F",
+            found: "yes".into()
+        }
+    );
     // A child where text belongs.
     let (err, _) = error(
         "<GetMessage-Request><MessageID><x/></MessageID></GetMessage-Request>",
         DecodeOptions::default(),
     );
-    assert!(matches!(err.kind, ErrorKind::Unexpected { expected: "text", .. }), "{err}");
+    assert!(
+        matches!(
+            err.kind,
+            ErrorKind::Unexpected {
+                expected: "text",
+                ..
+            }
+        ),
+        "{err}"
+    );
 }
 
 #[test]
@@ -121,34 +154,62 @@ fn strict_refuses_what_lenient_keeps() {
     for (body, what) in cases {
         let xml = doc(body);
         let lenient = from_xml(xml.as_bytes()).unwrap_or_else(|e| panic!("{what}: {e}"));
-        assert_eq!(from_xml(&to_xml(&lenient)).unwrap(), lenient, "{what}: lossless");
+        assert_eq!(
+            from_xml(&to_xml(&lenient)).unwrap(),
+            lenient,
+            "{what}: lossless"
+        );
         let err = from_xml_with(xml.as_bytes(), DecodeOptions::strict()).unwrap_err();
         assert!(err.path.depth() >= 4, "{what}: {err}");
     }
     let msg = from_xml(doc(cases[0].0).as_bytes()).unwrap();
-    let Primitive::Status(s) = &msg.session.transactions[0].content.primitive else { panic!() };
-    let [Node::Element(el)] = s.extra.as_slice() else { panic!("{:?}", s.extra) };
-    assert_eq!((el.name.as_xml().as_ref(), el.text()), ("Vendor", Some("x")));
+    let Primitive::Status(s) = &msg.session.transactions[0].content.primitive else {
+        panic!()
+    };
+    let [Node::Element(el)] = s.extra.as_slice() else {
+        panic!("{:?}", s.extra)
+    };
+    assert_eq!(
+        (el.name.as_xml().as_ref(), el.text()),
+        ("Vendor", Some("x"))
+    );
     let err = from_xml_with(doc(cases[0].0).as_bytes(), DecodeOptions::strict()).unwrap_err();
     assert_eq!(err.kind, ErrorKind::UnknownElement("Vendor".into()));
     assert_eq!(err.path.to_string(), format!("{PATH}/Status/?"));
     // An unknown primitive is kept whole.
     let msg = from_xml(doc(cases[3].0).as_bytes()).unwrap();
-    let Primitive::Unknown(el) = &msg.session.transactions[0].content.primitive else { panic!() };
+    let Primitive::Unknown(el) = &msg.session.transactions[0].content.primitive else {
+        panic!()
+    };
     assert_eq!(el.name, Name::Tag(Tag::GetPublicProfileRequest));
     // Movistar's vendor extension: lenient keeps it, strict names it.
     let movistar = read(&vectors().join("omf-sms20-movistar/01-ClientCapability-Request.xml"));
     let err = from_xml_with(&movistar, DecodeOptions::strict()).unwrap_err();
-    assert_eq!(err.kind, ErrorKind::UnknownElement("ColibriaExtensions".into()));
-    assert!(err.path.to_string().ends_with("ClientCapability-Request/CapabilityList/?"), "{err}");
+    assert_eq!(
+        err.kind,
+        ErrorKind::UnknownElement("ColibriaExtensions".into())
+    );
+    assert!(
+        err.path
+            .to_string()
+            .ends_with("ClientCapability-Request/CapabilityList/?"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_namespace() {
     let xml = doc("<Polling-Request/>").replace("WV-CSP1.2\"", "WV-CSP9.9\"");
     let lenient = from_xml(xml.as_bytes()).unwrap();
-    assert_eq!(lenient.version, CspVersion::V1_2, "falls back to the default version");
-    assert_eq!(lenient.xmlns.as_deref(), Some("http://www.openmobilealliance.org/DTD/WV-CSP9.9"));
+    assert_eq!(
+        lenient.version,
+        CspVersion::V1_2,
+        "falls back to the default version"
+    );
+    assert_eq!(
+        lenient.xmlns.as_deref(),
+        Some("http://www.openmobilealliance.org/DTD/WV-CSP9.9")
+    );
     let err = from_xml_with(xml.as_bytes(), DecodeOptions::strict()).unwrap_err();
     assert!(matches!(err.kind, ErrorKind::Version(_)), "{err}");
 }
@@ -161,7 +222,10 @@ fn not_this_element_versus_malformed() {
     let err = imps_model::decode::<Status>(r).unwrap_err();
     assert_eq!(
         err.kind,
-        ErrorKind::Unexpected { expected: "Status", found: "<WV-CSP-Message>".into() }
+        ErrorKind::Unexpected {
+            expected: "Status",
+            found: "<WV-CSP-Message>".into()
+        }
     );
     // A single primitive as its own document works.
     let events = vec![
@@ -218,7 +282,11 @@ fn truncated_documents_are_errors_not_panics() {
     for f in files("wbxml-stream-wv", "wbxml").iter().take(40) {
         let bytes = read(f);
         for cut in 0..bytes.len() {
-            assert!(from_wbxml(&bytes[..cut]).is_err(), "{}: prefix {cut}", f.display());
+            assert!(
+                from_wbxml(&bytes[..cut]).is_err(),
+                "{}: prefix {cut}",
+                f.display()
+            );
         }
     }
 }

@@ -71,7 +71,10 @@ fn json_to_wbxml_and_xml() {
 fn value_sets_codes_elements_and_unknowns() {
     let json = serde_json::to_value(StatusCode::UnknownUser).unwrap();
     assert_eq!(json, serde_json::json!(531));
-    assert_eq!(serde_json::to_value(ClientType::MobilePhone).unwrap(), "MOBILE_PHONE");
+    assert_eq!(
+        serde_json::to_value(ClientType::MobilePhone).unwrap(),
+        "MOBILE_PHONE"
+    );
     let odd: ClientType = serde_json::from_value(serde_json::json!("FRIDGE")).unwrap();
     assert_eq!(odd, ClientType::Unknown("FRIDGE".into()));
     let el = Element {
@@ -92,7 +95,10 @@ fn value_sets_codes_elements_and_unknowns() {
     assert_eq!(serde_json::from_str::<Element>(&json).unwrap(), el);
     let p = Primitive::Unknown(el);
     let json = serde_json::to_string(&p).unwrap();
-    assert!(json.starts_with(r#"{"Unknown":{"name":"x-vendor""#), "{json}");
+    assert!(
+        json.starts_with(r#"{"Unknown":{"name":"x-vendor""#),
+        "{json}"
+    );
     assert_eq!(serde_json::from_str::<Primitive>(&json).unwrap(), p);
 }
 
