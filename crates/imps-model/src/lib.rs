@@ -217,6 +217,50 @@ pub fn decode_with<'a, T: Named + FromEvents>(
 /// Encodes `value` as a whole document (its element and content) into
 /// `sink`, with CSP 1.2 names unless `value` is a [`Message`] (which writes
 /// its own version).
+///
+/// ```
+/// use imps_event::{CspVersion, Event, Start, Tag, VecSink};
+/// use imps_model::*;
+///
+/// let send = SendMessageRequest {
+///     delivery_report: Some(false),
+///     info: MessageInfo {
+///         content_type: Some("text/plain".into()),
+///         content_size: 5,
+///         recipient: Recipient::user("wv:bob@example.com"),
+///         sender: Sender::user("wv:alice@example.com"),
+///         ..MessageInfo::default()
+///     },
+///     content: Some("Hello".into()),
+///     ..SendMessageRequest::default()
+/// };
+/// let msg = Message::new(
+///     CspVersion::V1_1,
+///     Session {
+///         descriptor: SessionDescriptor::inband("s-1"),
+///         transactions: vec![Transaction::new(
+///             TransactionMode::Request,
+///             "t-1",
+///             Primitive::SendMessageRequest(send),
+///         )],
+///         ..Session::default()
+///     },
+/// );
+/// let mut sink = VecSink::default();
+/// encode(&msg, &mut sink).unwrap();
+/// assert_eq!(
+///     sink.events[0],
+///     Event::Start(Start::with_xmlns(Tag::WvCspMessage, "http://www.wireless-village.org/CSP1.1"))
+/// );
+/// assert!(sink.events.contains(&Event::Integer(5))); // ContentSize, typed
+/// // And back, strictly.
+/// let back: Message = decode_with(
+///     imps_event::VecSource::new(sink.events),
+///     &DecodeOptions::strict(),
+/// )
+/// .unwrap();
+/// assert_eq!(back, msg);
+/// ```
 pub fn encode<T: Named + ToEvents>(value: &T, sink: impl EventSink) -> Result<(), Error> {
     encode_with(value, sink, &EncodeOptions::default())
 }
