@@ -196,3 +196,71 @@ fn datetime_and_inline_vectors() {
         );
     }
 }
+
+/// The same with the real XML reader (`imps-csp-xml`) instead of the test
+/// scaffolding: XML → events → phone-style WBXML equals Android's bytes, and
+/// Android's parser vectors decode to the events of their XML.
+#[test]
+fn encoder_vectors_through_the_xml_reader() {
+    use imps_event::EventSource;
+    let xml_events = |bytes: &[u8]| -> (Option<CspVersion>, Vec<Event<'static>>) {
+        let mut r =
+            imps_csp_xml::XmlReader::new(bytes, &imps_csp_xml::DecodeOptions::default()).unwrap();
+        let mut out = Vec::new();
+        while let Some(ev) = r.next_event().unwrap() {
+            out.push(ev.into_owned());
+        }
+        (r.version(), out)
+    };
+    for (xml, wbxml) in [
+        ("simple_csp12", "simple_csp12"),
+        ("simple_csp12_doctype", "simple_csp12"),
+        ("simple2_csp11", "simple2_csp11"),
+        ("simple_content", "simple_content"),
+        ("simple_integer", "simple_integer"),
+        ("simple_datetime", "simple_datetime"),
+        ("simple_switch_page", "simple_switch_page"),
+        ("cap_request", "cap_request"),
+        ("statusprim", "statusprim"),
+    ] {
+        let (version, events) = xml_events(&common::read(&format!(
+            "android-im-libwbxml/encoder/{xml}.xml"
+        )));
+        let version = version.unwrap_or_else(|| version_of(&events));
+        let expected = common::read(&format!("android-im-libwbxml/encoder/{wbxml}.wbxml"));
+        assert_eq!(
+            encode(&events, EncodeOptions::phone(version)).unwrap(),
+            expected,
+            "{xml}"
+        );
+    }
+    for name in [
+        "simple",
+        "simple2",
+        "simple3",
+        "simple_nocontent",
+        "literal",
+        "loginresponse",
+        "statusprim",
+        "sendmsgreq1",
+        "cap_request",
+    ] {
+        let (_, expected) = xml_events(&common::read(&format!(
+            "android-im-libwbxml/parser/{name}.xml"
+        )));
+        let decoded = decode(
+            &common::read(&format!("android-im-libwbxml/parser/{name}.wbxml")),
+            &DecodeOptions::default(),
+        )
+        .unwrap();
+        let as_text: Vec<Event<'_>> = decoded
+            .into_iter()
+            .map(|e| match e {
+                Event::Integer(i) => Event::Text(Cow::Owned(i.to_string())),
+                Event::DateTime(d) => Event::Text(Cow::Owned(d.to_string())),
+                e => e,
+            })
+            .collect();
+        assert_eq!(as_text, expected, "{name}");
+    }
+}
