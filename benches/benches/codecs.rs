@@ -10,7 +10,8 @@
 //!
 //! After criterion's own report, a benchmark run (not the smoke run) prints
 //! two tables measured in the same process: our throughput per job, and the
-//! imps ÷ libwbxml speed-up for WBXML→XML, XML→WBXML and decode-into-memory.
+//! imps ÷ libwbxml speed-up for WBXML→XML, XML→WBXML and decode into memory
+//! (our typed model against libwbxml's tree).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -27,7 +28,41 @@ struct Set {
     xml: Vec<Vec<u8>>,
 }
 
+/// Which documents of a set a job reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Wbxml,
+    Xml,
+    /// The WBXML documents that are whole CSP messages (the typed model
+    /// refuses fragments such as Android's `<Session/>` parser tests).
+    TypedWbxml,
+    /// The XML documents that are whole CSP messages.
+    TypedXml,
+}
+
 impl Set {
+    /// The documents a job reads, and their total size.
+    fn input(&self, input: Input) -> (Vec<Vec<u8>>, u64) {
+        let docs: Vec<Vec<u8>> = match input {
+            Input::Wbxml => self.wbxml.clone(),
+            Input::Xml => self.xml.clone(),
+            Input::TypedWbxml => self
+                .wbxml
+                .iter()
+                .filter(|d| jobs::typed_wbxml_decode(d).is_ok())
+                .cloned()
+                .collect(),
+            Input::TypedXml => self
+                .xml
+                .iter()
+                .filter(|d| jobs::typed_xml_decode(d).is_ok())
+                .cloned()
+                .collect(),
+        };
+        let bytes = corpus::total_len(docs.iter().map(Vec::as_slice));
+        (docs, bytes)
+    }
+
     fn wbxml_bytes(&self) -> u64 {
         corpus::total_len(self.wbxml.iter().map(Vec::as_slice))
     }
@@ -122,19 +157,69 @@ fn wbxml_to_xml(d: &[u8]) -> u64 {
 fn xml_to_wbxml(d: &[u8]) -> u64 {
     jobs::csp_xml_to_wbxml(d).expect("xml->wbxml").len() as u64
 }
-fn wbxml_owned(d: &[u8]) -> u64 {
-    jobs::csp_wbxml_owned(d).expect("decode").len() as u64
+fn typed_wbxml(d: &[u8]) -> u64 {
+    jobs::typed_wbxml_decode(d)
+        .expect("typed wbxml decode")
+        .session
+        .transactions
+        .len() as u64
+}
+fn typed_xml(d: &[u8]) -> u64 {
+    jobs::typed_xml_decode(d)
+        .expect("typed xml decode")
+        .session
+        .transactions
+        .len() as u64
 }
 
-/// Our jobs: (name, WBXML input?, function).
-const OURS: &[(&str, bool, Job)] = &[
-    ("wbxml_tokens", true, tokens),
-    ("wbxml_copy", true, copy),
-    ("csp_wbxml_decode", true, wbxml_decode),
-    ("csp_xml_decode", false, xml_decode),
-    ("wbxml_to_xml", true, wbxml_to_xml),
-    ("xml_to_wbxml", false, xml_to_wbxml),
+/// Our jobs: (name, input, function).
+const OURS: &[(&str, Input, Job)] = &[
+    ("wbxml_tokens", Input::Wbxml, tokens),
+    ("wbxml_copy", Input::Wbxml, copy),
+    ("csp_wbxml_decode", Input::Wbxml, wbxml_decode),
+    ("csp_xml_decode", Input::Xml, xml_decode),
+    ("wbxml_to_xml", Input::Wbxml, wbxml_to_xml),
+    ("xml_to_wbxml", Input::Xml, xml_to_wbxml),
+    ("typed_wbxml_decode", Input::TypedWbxml, typed_wbxml),
+    ("typed_xml_decode", Input::TypedXml, typed_xml),
 ];
+
+/// Typed encode of the models decoded from a set's WBXML, into each syntax.
+fn bench_typed_encode(c: &mut Criterion, sets: &[Set]) {
+    for set in sets {
+        let models: Vec<imps_model::Message> = set
+            .wbxml
+            .iter()
+            .filter_map(|d| jobs::typed_wbxml_decode(d).ok())
+            .collect();
+        if models.is_empty() {
+            continue;
+        }
+        let mut group = c.benchmark_group(format!("imps/{}", set.name));
+        type Encode = fn(&imps_model::Message) -> Result<Vec<u8>, jobs::JobError>;
+        let encoders: [(&str, Encode); 2] = [
+            ("typed_wbxml_encode", jobs::typed_wbxml_encode),
+            ("typed_xml_encode", jobs::typed_xml_encode),
+        ];
+        for (name, encode) in encoders {
+            // Throughput in bytes of the output.
+            let out: u64 = models
+                .iter()
+                .map(|m| encode(m).map_or(0, |v| v.len() as u64))
+                .sum();
+            group.throughput(Throughput::Bytes(out));
+            group.bench_function(name, |b| {
+                b.iter(|| {
+                    models
+                        .iter()
+                        .map(|m| encode(black_box(m)).map_or(0, |v| v.len()))
+                        .sum::<usize>()
+                })
+            });
+        }
+        group.finish();
+    }
+}
 
 fn run_all(docs: &[Vec<u8>], job: Job) -> u64 {
     docs.iter()
@@ -144,17 +229,13 @@ fn run_all(docs: &[Vec<u8>], job: Job) -> u64 {
 fn bench_ours(c: &mut Criterion, sets: &[Set]) {
     for set in sets {
         let mut group = c.benchmark_group(format!("imps/{}", set.name));
-        for &(name, wbxml_input, job) in OURS {
-            let (docs, bytes) = if wbxml_input {
-                (&set.wbxml, set.wbxml_bytes())
-            } else {
-                (&set.xml, set.xml_bytes())
-            };
+        for &(name, input, job) in OURS {
+            let (docs, bytes) = set.input(input);
             if docs.is_empty() {
                 continue;
             }
             group.throughput(Throughput::Bytes(bytes));
-            group.bench_function(name, |b| b.iter(|| run_all(docs, job)));
+            group.bench_function(name, |b| b.iter(|| run_all(&docs, job)));
         }
         group.finish();
     }
@@ -205,7 +286,7 @@ fn pairs() -> Vec<Pair> {
         Pair {
             name: "decode_in_memory",
             wbxml_input: true,
-            ours: wbxml_owned,
+            ours: typed_wbxml,
             theirs: theirs::tree,
         },
     ]
@@ -244,20 +325,25 @@ fn bench_libwbxml(c: &mut Criterion, sets: &[Set]) {
     }
 }
 
-/// Seconds per pass over `docs`: the best of 5 batches of ≥ 150 ms each.
-fn seconds_per_pass(docs: &[Vec<u8>], job: Job) -> f64 {
-    black_box(run_all(docs, job));
+/// Seconds per call of `pass`: the best of 5 batches of ≥ 150 ms each.
+fn seconds_per(mut pass: impl FnMut() -> u64) -> f64 {
+    black_box(pass());
     let mut best = f64::MAX;
     for _ in 0..5 {
         let start = Instant::now();
         let mut n = 0u32;
         while start.elapsed() < Duration::from_millis(150) {
-            black_box(run_all(docs, job));
+            black_box(pass());
             n += 1;
         }
         best = best.min(start.elapsed().as_secs_f64() / f64::from(n));
     }
     best
+}
+
+/// Seconds per pass of `job` over `docs`.
+fn seconds_per_pass(docs: &[Vec<u8>], job: Job) -> f64 {
+    seconds_per(|| run_all(docs, job))
 }
 
 fn mb_per_s(bytes: u64, secs: f64) -> f64 {
@@ -271,22 +357,46 @@ fn print_tables(ours_sets: &[Set], wv: &[Set]) {
         print!("{:>12}", set.name);
     }
     println!();
-    for &(name, wbxml_input, job) in OURS {
+    for &(name, input, job) in OURS {
         print!("{name:<18}");
         for set in ours_sets {
-            let (docs, bytes) = if wbxml_input {
-                (&set.wbxml, set.wbxml_bytes())
-            } else {
-                (&set.xml, set.xml_bytes())
-            };
+            let (docs, bytes) = set.input(input);
             if docs.is_empty() {
                 print!("{:>12}", "-");
             } else {
-                print!("{:>12.1}", mb_per_s(bytes, seconds_per_pass(docs, job)));
+                print!("{:>12.1}", mb_per_s(bytes, seconds_per_pass(&docs, job)));
             }
         }
         println!();
     }
+    type Encode = fn(&imps_model::Message) -> Result<Vec<u8>, jobs::JobError>;
+    let encoders: [(&str, Encode); 2] = [
+        ("typed_wbxml_encode", jobs::typed_wbxml_encode),
+        ("typed_xml_encode", jobs::typed_xml_encode),
+    ];
+    for (name, encode) in encoders {
+        print!("{name:<18}");
+        for set in ours_sets {
+            let models: Vec<imps_model::Message> = set
+                .wbxml
+                .iter()
+                .filter_map(|d| jobs::typed_wbxml_decode(d).ok())
+                .collect();
+            let out: u64 = models
+                .iter()
+                .map(|m| encode(m).map_or(0, |v| v.len() as u64))
+                .sum();
+            let secs = seconds_per(|| {
+                models
+                    .iter()
+                    .map(|m| encode(m).map_or(0, |v| v.len() as u64))
+                    .sum()
+            });
+            print!("{:>12.1}", mb_per_s(out, secs));
+        }
+        println!();
+    }
+    println!("(typed_*_encode: MB/s of output, from the models of each set's WBXML)");
     if !imps_benches::HAS_LIBWBXML {
         println!("\n(libwbxml comparison skipped: libwbxml2-dev not installed at build time)");
         return;
@@ -316,7 +426,7 @@ fn print_tables(ours_sets: &[Set], wv: &[Set]) {
             );
         }
     }
-    println!("(speed-up = libwbxml time ÷ imps time; decode_in_memory: imps owned events vs libwbxml's WBXMLTree)");
+    println!("(speed-up = libwbxml time ÷ imps time; decode_in_memory: imps typed model (imps_model::Message) vs libwbxml's WBXMLTree)");
 }
 
 fn main() {
@@ -338,6 +448,7 @@ fn main() {
     comparison.push(long);
 
     bench_ours(&mut c, &ours_sets);
+    bench_typed_encode(&mut c, &ours_sets);
     bench_libwbxml(&mut c, &comparison);
     c.final_summary();
 

@@ -169,6 +169,41 @@ pub fn csp_xml_to_wbxml(input: &[u8]) -> Result<Vec<u8>, JobError> {
     writer.finish().map_err(err)
 }
 
+/// Typed decode of CSP WBXML into the model ([`imps_model::Message`]).
+pub fn typed_wbxml_decode(input: &[u8]) -> Result<imps_model::Message, JobError> {
+    let mut reader =
+        WbxmlReader::new(input, &imps_csp_wbxml::DecodeOptions::default()).map_err(err)?;
+    let options = imps_model::DecodeOptions::default().with_default_version(reader.version());
+    imps_model::decode_with(&mut reader, &options).map_err(err)
+}
+
+/// Typed decode of CSP XML into the model.
+pub fn typed_xml_decode(input: &[u8]) -> Result<imps_model::Message, JobError> {
+    let mut reader = XmlReader::new(input, &imps_csp_xml::DecodeOptions::default()).map_err(err)?;
+    let version = reader.version().unwrap_or(CspVersion::V1_2);
+    let options = imps_model::DecodeOptions::default().with_default_version(version);
+    imps_model::decode_with(&mut reader, &options).map_err(err)
+}
+
+/// Typed encode: model → phone-style WBXML.
+pub fn typed_wbxml_encode(msg: &imps_model::Message) -> Result<Vec<u8>, JobError> {
+    let mut writer =
+        WbxmlWriter::with_buffer(Vec::with_capacity(256), EncodeOptions::phone(msg.version));
+    imps_model::encode(msg, &mut writer).map_err(err)?;
+    writer.finish().map_err(err)
+}
+
+/// Typed encode: model → compact XML.
+pub fn typed_xml_encode(msg: &imps_model::Message) -> Result<Vec<u8>, JobError> {
+    let options = WriteOptions {
+        version: Some(msg.version),
+        ..WriteOptions::default()
+    };
+    let mut writer = XmlWriter::with_buffer(Vec::with_capacity(1024), options);
+    imps_model::encode(msg, &mut writer).map_err(err)?;
+    writer.finish().map_err(err)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +246,18 @@ mod tests {
             assert!(csp_xml_events(&p.xml).is_ok());
             let wbxml = csp_xml_to_wbxml(&p.xml).unwrap();
             assert_eq!(&wbxml[..2], &[0x03, 0x10], "{}: CSP 1.1 public id", p.name);
+        }
+    }
+
+    #[test]
+    fn typed_jobs_agree_across_syntaxes() {
+        for p in &corpus::wv_pairs() {
+            let from_wbxml = typed_wbxml_decode(&p.wbxml).unwrap();
+            let again = typed_wbxml_decode(&typed_wbxml_encode(&from_wbxml).unwrap()).unwrap();
+            assert_eq!(again, from_wbxml, "{}", p.name);
+            let from_xml = typed_xml_decode(&typed_xml_encode(&from_wbxml).unwrap()).unwrap();
+            assert_eq!(from_xml, from_wbxml, "{}", p.name);
+            assert!(typed_xml_decode(&p.xml).is_ok(), "{}", p.name);
         }
     }
 

@@ -34,6 +34,12 @@ const JOBS: &[(&str, bool, u32, Job)] = &[
     ("xml_to_wbxml", false, 5, |d| {
         jobs::csp_xml_to_wbxml(d).map_or(0, |v| v.len() as u64)
     }),
+    ("typed_wbxml_decode", true, 20, |d| {
+        jobs::typed_wbxml_decode(d).map_or(0, |m| m.session.transactions.len() as u64)
+    }),
+    ("typed_xml_decode", false, 5, |d| {
+        jobs::typed_xml_decode(d).map_or(0, |m| m.session.transactions.len() as u64)
+    }),
 ];
 
 /// The only function callgrind counts.
