@@ -216,16 +216,23 @@ pub fn model_tag(tag: Tag) -> Tag {
 /// Names as the model matches them: a name spelled out (XML, or a WBXML
 /// `LITERAL` of a version whose table lacks it) that a token table knows is
 /// that table name, and renamed elements carry their CSP 1.2 name.
-fn normalize(mut start: Start<'_>) -> Start<'_> {
-    match &start.name {
+#[inline]
+fn normalize_name(name: &mut Name<'_>) {
+    match name {
+        Name::Tag(t) => *t = model_tag(*t),
         Name::Other(s) => {
             if let Some(tag) = Tag::from_name(s) {
-                start.name = Name::Tag(model_tag(tag));
+                *name = Name::Tag(model_tag(tag));
             }
         }
-        Name::Tag(t) => start.name = Name::Tag(model_tag(*t)),
         Name::Token { .. } => {}
     }
+}
+
+/// [`normalize_name`] of a whole start tag.
+#[inline]
+fn normalize(mut start: Start<'_>) -> Start<'_> {
+    normalize_name(&mut start.name);
     start
 }
 
@@ -312,11 +319,19 @@ impl<'s, 'a> Decoder<'s, 'a> {
 
     /// The next event; the end of the input before the root's `End` is an
     /// error.
+    #[inline]
     pub fn next_event(&mut self) -> Result<Event<'a>, Error> {
-        match self.source.next_event()? {
-            Some(ev) => Ok(ev),
-            None => Err(self.error(ErrorKind::Syntax("unexpected end of document".into()))),
+        match self.source.next_event() {
+            Ok(Some(ev)) => Ok(ev),
+            Ok(None) => Err(self.end_of_document()),
+            Err(e) => Err(e),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn end_of_document(&self) -> Error {
+        self.error(ErrorKind::Syntax("unexpected end of document".into()))
     }
 
     /// Reads the root element's `Start`.
@@ -355,37 +370,52 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// parent's `End`. Whitespace text is skipped; other content (the stray
     /// text of a hand-edited document) is kept in `extra` (lenient) or
     /// refused (strict).
+    #[inline]
     pub fn next_child(&mut self, extra: &mut Vec<Node>) -> Result<Option<Start<'a>>, Error> {
         loop {
-            let ev = self.next_event()?;
-            let node = match ev {
+            match self.next_event()? {
                 // Typed models nest a bounded number of levels; only
                 // generic subtrees (see `subtree`) need the depth check.
-                Event::Start(s) => return Ok(Some(normalize(s))),
-                Event::End => return Ok(None),
-                Event::Text(t) if is_xml_space(&t) => continue,
-                other if self.options.strict => {
-                    return Err(self.error(ErrorKind::Unexpected {
-                        expected: "a child element",
-                        found: describe(&other),
-                    }))
+                Event::Start(mut s) => {
+                    normalize_name(&mut s.name);
+                    return Ok(Some(s));
                 }
-                // Stray text is junk from hand-edited documents; its
-                // surrounding whitespace is not kept (WBXML encoders drop it).
-                Event::Text(t) => Node::Text(t.trim_matches(is_space_char).to_owned()),
-                Event::Integer(i) => Node::Integer(i),
-                Event::DateTime(dt) => Node::DateTime(dt),
-                Event::Opaque(o) => Node::Opaque(o.into_owned()),
-            };
-            match (extra.last_mut(), node) {
-                (Some(Node::Text(prev)), Node::Text(t)) => prev.push_str(&t),
-                (_, node) => extra.push(node),
+                Event::End => return Ok(None),
+                other => self.stray(other, extra)?,
             }
         }
     }
 
+    /// Content other than a child element where child elements belong.
+    #[inline(never)]
+    fn stray(&mut self, ev: Event<'a>, extra: &mut Vec<Node>) -> Result<(), Error> {
+        let node = match ev {
+            Event::Text(t) if is_xml_space(&t) => return Ok(()),
+            other if self.options.strict => {
+                return Err(self.error(ErrorKind::Unexpected {
+                    expected: "a child element",
+                    found: describe(&other),
+                }))
+            }
+            // Stray text is junk from hand-edited documents; its
+            // surrounding whitespace is not kept (WBXML encoders drop it).
+            Event::Text(t) => Node::Text(t.trim_matches(is_space_char).to_owned()),
+            Event::Integer(i) => Node::Integer(i),
+            Event::DateTime(dt) => Node::DateTime(dt),
+            Event::Opaque(o) => Node::Opaque(o.into_owned()),
+            // Not reached: `next_child` handles both.
+            Event::Start(_) | Event::End => return Ok(()),
+        };
+        match (extra.last_mut(), node) {
+            (Some(Node::Text(prev)), Node::Text(t)) => prev.push_str(&t),
+            (_, node) => extra.push(node),
+        }
+        Ok(())
+    }
+
     /// Reads the content of a leaf element up to and including its `End`.
     /// Adjacent pieces are joined as text; a child element is an error.
+    #[inline]
     pub fn leaf(&mut self) -> Result<LeafValue<'a>, Error> {
         let first = self.next_event()?;
         let offset = self.source.offset();
@@ -402,29 +432,87 @@ impl<'s, 'a> Decoder<'s, 'a> {
             Event::Integer(i) => Value::Integer(i),
             Event::DateTime(d) => Value::DateTime(d),
             Event::Opaque(o) => Value::Opaque(o),
-            Event::Start(s) => {
-                return Err(self.error(ErrorKind::Unexpected {
-                    expected: "text",
-                    found: format!("element <{}>", s.name.as_xml()).into(),
-                }))
-            }
+            Event::Start(s) => return Err(self.element_in_leaf(&s)),
         };
-        let mut leaf = LeafValue {
+        let leaf = LeafValue {
             value,
             offset,
             path,
         };
-        loop {
-            match self.next_event()? {
-                Event::End => return Ok(leaf),
-                Event::Start(s) => {
-                    return Err(self.error(ErrorKind::Unexpected {
-                        expected: "text",
-                        found: format!("element <{}>", s.name.as_xml()).into(),
-                    }))
-                }
+        match self.next_event()? {
+            Event::End => Ok(leaf),
+            more => self.join_pieces(leaf, more),
+        }
+    }
+
+    /// The content of a leaf element as owned text: [`Decoder::leaf`] then
+    /// [`LeafValue::into_text`], without copying text the reader already
+    /// owns.
+    #[inline]
+    pub fn text(&mut self) -> Result<String, Error> {
+        match self.next_event()? {
+            // The usual case: one piece of text. Its position is only
+            // needed for errors, and text cannot be invalid here.
+            Event::Text(t) => match self.next_event()? {
+                Event::End => Ok(t.into_owned()),
                 more => {
-                    // Several content pieces: join them as text.
+                    let leaf = LeafValue {
+                        value: Value::Text(t),
+                        offset: 0,
+                        path: Path::new(),
+                    };
+                    Ok(self.join_pieces(leaf, more)?.into_text()?.into_owned())
+                }
+            },
+            Event::End => Ok(String::new()),
+            Event::Start(s) => Err(self.element_in_leaf(&s)),
+            other => {
+                let offset = self.source.offset();
+                let path = self.source.path();
+                let value = match other {
+                    Event::Integer(i) => Value::Integer(i),
+                    Event::DateTime(d) => Value::DateTime(d),
+                    Event::Opaque(o) => Value::Opaque(o),
+                    Event::Start(_) | Event::End | Event::Text(_) => Value::Empty,
+                };
+                let leaf = LeafValue {
+                    value,
+                    offset,
+                    path,
+                };
+                let leaf = match self.next_event()? {
+                    Event::End => leaf,
+                    more => self.join_pieces(leaf, more)?,
+                };
+                Ok(leaf.into_text()?.into_owned())
+            }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn element_in_leaf(&self, s: &Start<'_>) -> Error {
+        self.error(ErrorKind::Unexpected {
+            expected: "text",
+            found: format!("element <{}>", s.name.as_xml()).into(),
+        })
+    }
+
+    /// Several content pieces in a leaf (`more` follows `leaf`): joins them
+    /// as text, up to and including the leaf's `End`.
+    #[cold]
+    #[inline(never)]
+    fn join_pieces(
+        &mut self,
+        mut leaf: LeafValue<'a>,
+        mut more: Event<'a>,
+    ) -> Result<LeafValue<'a>, Error> {
+        let (offset, path) = (leaf.offset, leaf.path);
+        loop {
+            match more {
+                Event::End => return Ok(leaf),
+                Event::Start(s) => return Err(self.element_in_leaf(&s)),
+                more => {
                     let mut text = leaf.into_text()?.into_owned();
                     let piece = LeafValue {
                         value: match more {
@@ -445,6 +533,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
                     };
                 }
             }
+            more = self.next_event()?;
         }
     }
 

@@ -33,7 +33,7 @@ pub fn parse_integer(text: &str) -> Option<u32> {
 
 impl FromEvents for String {
     fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
-        Ok(d.leaf()?.into_text()?.into_owned())
+        d.text()
     }
 }
 
