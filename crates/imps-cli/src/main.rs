@@ -28,9 +28,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Convert a CSP message between XML and WBXML (the input syntax is detected).
+    /// Convert a CSP message between XML, WBXML and JSON (the input syntax is detected).
     Convert {
-        /// Output syntax [default: WBXML for XML input, XML for WBXML input].
+        /// Output syntax [default: WBXML for XML or JSON input, XML for WBXML input].
+        /// JSON is the typed model's JSON shape (see imps-model).
         #[arg(long, value_enum)]
         to: Option<Syntax>,
         /// CSP version of the output [default: the input's]; namespaces are rewritten.

@@ -54,8 +54,25 @@ fn all_decoders(data: &[u8]) {
             while let Ok(Some(_)) = r.next_event() {}
         }
     }
-    // The CLI functions.
-    for to in [None, Some(Syntax::Xml), Some(Syntax::Wbxml)] {
+    // The typed model, from both syntaxes, lenient and strict.
+    for options in [
+        imps_model::DecodeOptions::default(),
+        imps_model::DecodeOptions::strict(),
+    ] {
+        if let Ok(mut r) = imps_csp_wbxml::WbxmlReader::new(data, &Default::default()) {
+            let _ = imps_model::decode_with::<imps_model::Message>(&mut r, &options);
+        }
+        if let Ok(mut r) = imps_csp_xml::XmlReader::new(data, &Default::default()) {
+            let _ = imps_model::decode_with::<imps_model::Message>(&mut r, &options);
+        }
+    }
+    // The CLI functions (JSON output goes through the model too).
+    for to in [
+        None,
+        Some(Syntax::Xml),
+        Some(Syntax::Wbxml),
+        Some(Syntax::Json),
+    ] {
         let options = Options {
             to,
             indent: Some(2),
