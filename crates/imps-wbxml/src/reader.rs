@@ -20,8 +20,12 @@ use crate::{Error, ErrorKind};
 enum Mode {
     /// Before the root element (PIs and SWITCH_PAGE allowed).
     Prolog,
-    /// Inside element content.
+    /// Inside element content, tokens not counted: the body is too short to
+    /// hold more tokens than [`Limits::max_tokens`] (every token takes at
+    /// least one byte). The only mode with a fast path.
     Content,
+    /// Inside element content, tokens counted.
+    CountedContent,
     /// Inside the attribute list of a tag.
     Attrs,
     /// Inside a processing instruction.
@@ -30,6 +34,8 @@ enum Mode {
     Epilog,
     /// End of input reached after a complete document.
     Done,
+    /// An error was returned; every later call returns it again.
+    Failed,
 }
 
 /// A zero-copy WBXML pull reader.
@@ -55,21 +61,28 @@ enum Mode {
 pub struct Reader<'a> {
     input: &'a [u8],
     pos: usize,
-    header: Header<'a>,
-    limits: Limits,
-    tokens: u64,
     depth: u32,
     tag_page: u8,
     attr_page: u8,
     mode: Mode,
+    /// The input in [`Mode::Content`], else empty: what the fast path reads.
+    fast: &'a [u8],
+    /// The mode of element content: [`Mode::Content`], or
+    /// [`Mode::CountedContent`] when tokens must be counted.
+    content_mode: Mode,
+    /// Tokens are counted (the body could exceed `max_tokens`).
+    counting: bool,
+    tokens: u64,
+    header: Header<'a>,
+    limits: Limits,
     /// In `Attrs`: whether the tag has content after its attribute list.
     pending_content: bool,
     /// In `Attrs`/`Pi`: whether an attribute start has been seen.
     attr_started: bool,
     /// Where a PI returns to.
     pi_return: Mode,
-    /// The first error; returned again on every later call.
-    failed: Option<Error>,
+    /// The first error ([`Mode::Failed`]); returned again on every later call.
+    failed: Error,
 }
 
 type Step<'a> = Result<Option<Token<'a>>, Error>;
@@ -78,20 +91,29 @@ impl<'a> Reader<'a> {
     /// Parses the header and positions the reader on the first body token.
     pub fn new(input: &'a [u8], limits: Limits) -> Result<Self, Error> {
         let header = Header::parse(input, &limits)?;
+        let body = input.len().saturating_sub(header.body_offset) as u64;
+        let counting = body > limits.max_tokens;
         Ok(Reader {
             input,
             pos: header.body_offset,
-            header,
-            limits,
-            tokens: 0,
             depth: 0,
             tag_page: 0,
             attr_page: 0,
             mode: Mode::Prolog,
+            fast: &[],
+            content_mode: if counting {
+                Mode::CountedContent
+            } else {
+                Mode::Content
+            },
+            counting,
+            tokens: 0,
+            header,
+            limits,
             pending_content: false,
             attr_started: false,
             pi_return: Mode::Prolog,
-            failed: None,
+            failed: Error::new(ErrorKind::UnexpectedEof("body"), 0),
         })
     }
 
@@ -146,49 +168,153 @@ impl<'a> Reader<'a> {
     /// After an error, every later call returns the same error.
     #[inline(always)]
     pub fn next_token(&mut self) -> Result<Option<Token<'a>>, Error> {
-        if let Some(e) = self.failed {
-            return Err(e);
+        // Fast path: the tokens of element content in a document whose
+        // tokens need not be counted (`fast` is empty in every other mode),
+        // tested with plain compares; everything else (attribute lists, PIs,
+        // LITERAL, STR_T, ENTITY, the end of input, errors) goes through
+        // `next_slow`.
+        let start = self.pos;
+        {
+            if let Some(&b) = self.fast.get(start) {
+                let page = self.tag_page;
+                if !is_global(b) {
+                    if b & TAG_ATTRIBUTES == 0 {
+                        self.pos = start + 1;
+                        let content = b & TAG_CONTENT != 0;
+                        if content {
+                            // Content mode: depth >= 1, so a tag without
+                            // content never ends the document here.
+                            if self.depth >= self.limits.max_depth {
+                                return Err(self.fail(ErrorKind::Limit(LimitKind::Depth), start));
+                            }
+                            self.depth += 1;
+                        }
+                        return Ok(Some(Token {
+                            offset: start,
+                            page,
+                            kind: TokenKind::Tag {
+                                name: Name::Token(b & TAG_MASK),
+                                attributes: false,
+                                content,
+                            },
+                        }));
+                    }
+                } else if b == END {
+                    self.pos = start + 1;
+                    if self.depth <= 1 {
+                        self.depth = 0;
+                        self.set_mode(Mode::Epilog);
+                    } else {
+                        self.depth -= 1;
+                    }
+                    return Ok(Some(Token {
+                        offset: start,
+                        page,
+                        kind: TokenKind::End,
+                    }));
+                } else if b == STR_I {
+                    self.pos = start + 1;
+                    return match self.inline_text(start) {
+                        Ok(text) => Ok(Some(Token {
+                            offset: start,
+                            page,
+                            kind: TokenKind::StrI(text),
+                        })),
+                        Err(e) => Err(self.fail_with(e)),
+                    };
+                } else if b == EXT_T_0 {
+                    return match read_mb_u32(self.input, start + 1) {
+                        Ok((value, p)) => {
+                            self.pos = p;
+                            Ok(Some(Token {
+                                offset: start,
+                                page,
+                                kind: TokenKind::ExtT { n: 0, value },
+                            }))
+                        }
+                        Err(e) => Err(self.fail_with(e)),
+                    };
+                } else if b == SWITCH_PAGE {
+                    if let Some(&p) = self.input.get(start + 1) {
+                        self.pos = start + 2;
+                        self.tag_page = p;
+                        return Ok(Some(Token {
+                            offset: start,
+                            page: p,
+                            kind: TokenKind::SwitchPage(p),
+                        }));
+                    }
+                } else if b == OPAQUE {
+                    self.pos = start + 1;
+                    return match self.opaque(start) {
+                        Ok(data) => Ok(Some(Token {
+                            offset: start,
+                            page,
+                            kind: TokenKind::Opaque(data),
+                        })),
+                        Err(e) => Err(self.fail_with(e)),
+                    };
+                }
+            }
+        }
+        self.next_slow()
+    }
+
+    /// Sets the mode and with it the fast path's bound.
+    #[inline(always)]
+    fn set_mode(&mut self, mode: Mode) {
+        self.mode = mode;
+        self.fast = if mode == Mode::Content {
+            self.input
+        } else {
+            &[]
+        };
+    }
+
+    /// Every token but the fast path's, the token limit, the end of input and
+    /// errors.
+    #[inline(never)]
+    fn next_slow(&mut self) -> Step<'a> {
+        if self.mode == Mode::Failed {
+            return Err(self.failed);
         }
         let r = self.step();
         if let Err(e) = r {
-            self.failed = Some(e);
+            self.fail_with(e);
         }
         r
     }
 
-    #[inline(always)]
+    /// Enters [`Mode::Failed`] with the error `kind` at `at` and returns it.
+    #[cold]
+    #[inline(never)]
+    fn fail(&mut self, kind: ErrorKind, at: usize) -> Error {
+        self.fail_with(Error::new(kind, at))
+    }
+
+    /// Enters [`Mode::Failed`] with `e` and returns it.
+    #[cold]
+    #[inline(never)]
+    fn fail_with(&mut self, e: Error) -> Error {
+        self.failed = e;
+        self.set_mode(Mode::Failed);
+        e
+    }
+
     fn step(&mut self) -> Step<'a> {
         let start = self.pos;
         let Some(&b) = self.input.get(start) else {
             return self.at_eof();
         };
-        self.tokens += 1;
-        if self.tokens > self.limits.max_tokens {
-            return Err(Error::new(ErrorKind::Limit(LimitKind::Tokens), start));
+        if self.counting {
+            self.tokens += 1;
+            if self.tokens > self.limits.max_tokens {
+                return Err(Error::new(ErrorKind::Limit(LimitKind::Tokens), start));
+            }
         }
         self.pos = start + 1;
-        // Hot path first: tags and END in element content, tested with plain
-        // compares (a jump table over the mode mispredicts badly).
-        if self.mode == Mode::Content {
-            if !is_global(b) {
-                return self.tag(b, start);
-            }
-            if b == END {
-                self.depth = self.depth.saturating_sub(1);
-                if self.depth == 0 {
-                    self.mode = Mode::Epilog;
-                }
-                return self.token(start, self.tag_page, TokenKind::End);
-            }
-            return self.content_token(b, start);
-        }
-        self.other_mode_token(b, start)
-    }
-
-    #[inline(never)]
-    fn other_mode_token(&mut self, b: u8, start: usize) -> Step<'a> {
         match self.mode {
-            Mode::Content => self.content_token(b, start),
+            Mode::Content | Mode::CountedContent => self.content_token(b, start),
             Mode::Attrs | Mode::Pi => self.attr_token(b, start),
             Mode::Prolog => self.prolog_token(b, start),
             Mode::Epilog | Mode::Done => {
@@ -198,6 +324,7 @@ impl<'a> Reader<'a> {
                     Err(Error::new(ErrorKind::TrailingData, start))
                 }
             }
+            Mode::Failed => Err(self.failed),
         }
     }
 
@@ -205,13 +332,14 @@ impl<'a> Reader<'a> {
         let at = self.input.len();
         let kind = match self.mode {
             Mode::Epilog | Mode::Done => {
-                self.mode = Mode::Done;
+                self.set_mode(Mode::Done);
                 return Ok(None);
             }
             Mode::Prolog => ErrorKind::UnexpectedEof("body (no root element)"),
-            Mode::Content => ErrorKind::Unclosed(self.depth),
+            Mode::Content | Mode::CountedContent => ErrorKind::Unclosed(self.depth),
             Mode::Attrs => ErrorKind::UnexpectedEof("attribute list"),
             Mode::Pi => ErrorKind::UnexpectedEof("processing instruction"),
+            Mode::Failed => return Err(self.failed),
         };
         Err(Error::new(kind, at))
     }
@@ -246,7 +374,7 @@ impl<'a> Reader<'a> {
             END => {
                 self.depth = self.depth.saturating_sub(1);
                 if self.depth == 0 {
-                    self.mode = Mode::Epilog;
+                    self.set_mode(Mode::Epilog);
                 }
                 self.token(start, self.tag_page, TokenKind::End)
             }
@@ -264,15 +392,15 @@ impl<'a> Reader<'a> {
             SWITCH_PAGE => self.switch_page(start, true),
             END => {
                 if self.mode == Mode::Pi {
-                    self.mode = self.pi_return;
+                    self.set_mode(self.pi_return);
                     return self.token(start, page, TokenKind::PiEnd);
                 }
                 if self.pending_content {
                     self.push(start)?;
                 } else if self.depth == 0 {
-                    self.mode = Mode::Epilog;
+                    self.set_mode(Mode::Epilog);
                 } else {
-                    self.mode = Mode::Content;
+                    self.set_mode(self.content_mode);
                 }
                 self.token(start, page, TokenKind::AttrEnd)
             }
@@ -329,7 +457,7 @@ impl<'a> Reader<'a> {
 
     fn start_pi(&mut self, start: usize) -> Step<'a> {
         self.pi_return = self.mode;
-        self.mode = Mode::Pi;
+        self.set_mode(Mode::Pi);
         self.attr_started = false;
         self.token(start, self.attr_page, TokenKind::Pi)
     }
@@ -340,20 +468,20 @@ impl<'a> Reader<'a> {
             return Err(Error::new(ErrorKind::Limit(LimitKind::Depth), at));
         }
         self.depth += 1;
-        self.mode = Mode::Content;
+        self.set_mode(self.content_mode);
         Ok(())
     }
 
     #[inline]
     fn open(&mut self, name: Name<'a>, attributes: bool, content: bool, start: usize) -> Step<'a> {
         if attributes {
-            self.mode = Mode::Attrs;
+            self.set_mode(Mode::Attrs);
             self.pending_content = content;
             self.attr_started = false;
         } else if content {
             self.push(start)?;
         } else if self.depth == 0 {
-            self.mode = Mode::Epilog;
+            self.set_mode(Mode::Epilog);
         }
         self.token(
             start,
@@ -407,16 +535,15 @@ impl<'a> Reader<'a> {
     }
 
     /// A NUL-terminated inline string starting at `self.pos`.
-    #[inline]
+    #[inline(always)]
     fn inline_text(&mut self, start: usize) -> Result<&'a str, Error> {
         let from = self.pos;
-        let rest = self.input.get(from..).unwrap_or_default();
-        let Some(n) = memchr::memchr(0, rest) else {
+        let Some(to) = find_nul(self.input, from) else {
             return Err(Error::new(ErrorKind::UnterminatedString, start));
         };
-        self.check_len(n, start)?;
-        let bytes = &rest[..n];
-        self.pos = from + n + 1;
+        self.check_len(to - from, start)?;
+        self.pos = to + 1;
+        let bytes = self.input.get(from..to).unwrap_or_default();
         check_text(bytes, self.header.is_ascii()).map_err(|(k, i)| Error::new(k, from + i))
     }
 
@@ -485,16 +612,36 @@ impl<'a> Iterator for Reader<'a> {
     /// Yields tokens; after an error (yielded once) the iterator ends.
     #[inline(always)]
     fn next(&mut self) -> Option<Self::Item> {
-        if self.failed.is_some() {
+        if self.mode == Mode::Failed {
             return None;
         }
-        match self.step() {
-            Ok(Some(t)) => Some(Ok(t)),
-            Ok(None) => None,
-            Err(e) => {
-                self.failed = Some(e);
-                Some(Err(e))
-            }
+        self.next_token().transpose()
+    }
+}
+
+/// The index of the first NUL at or after `from`.
+///
+/// Inline strings are mostly short: the first bytes are searched eight at a
+/// time in a register (no call), longer strings with `memchr`.
+#[inline(always)]
+fn find_nul(input: &[u8], from: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let rest = input.get(from..)?;
+    let mut i = 0;
+    while let Some(chunk) = rest.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().ok()?);
+        // The lowest set bit marks the first zero byte (borrows only run
+        // upwards, past it).
+        let zero = x.wrapping_sub(LO) & !x & HI;
+        if zero != 0 {
+            return Some(from + i + (zero.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+        if i == 32 {
+            return memchr::memchr(0, rest.get(i..)?).map(|n| from + i + n);
         }
     }
+    let tail = rest.get(i..)?;
+    tail.iter().position(|&b| b == 0).map(|n| from + i + n)
 }
