@@ -7,6 +7,11 @@
 //! [`EventSource`], and normalising what the two syntaxes legitimately spell
 //! differently (integers as OPAQUE vs decimal text, packed vs ISO dates).
 
+/// The README's Rust example, run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeExample;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
