@@ -91,6 +91,53 @@ pub trait FromEvents: Sized {
     /// Decodes the content of the element whose `start` the caller has just
     /// read, consuming the events up to and including its `End`.
     fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error>;
+
+    /// [`FromEvents::from_events`] into `slot`, which holds a fresh
+    /// (`Default`) value. Element models decode their children straight
+    /// into it instead of moving a large model through every level.
+    #[inline]
+    fn decode_into<'a>(
+        slot: &mut Self,
+        start: Start<'a>,
+        d: &mut Decoder<'_, 'a>,
+    ) -> Result<(), Error> {
+        *slot = Self::from_events(start, d)?;
+        Ok(())
+    }
+
+    /// [`FromEvents::from_events`] into an empty optional field.
+    #[inline]
+    fn decode_some<'a>(
+        slot: &mut Option<Self>,
+        start: Start<'a>,
+        d: &mut Decoder<'_, 'a>,
+    ) -> Result<(), Error> {
+        *slot = Some(Self::from_events(start, d)?);
+        Ok(())
+    }
+
+    /// [`FromEvents::from_events`], appended to a list.
+    #[inline]
+    fn decode_push<'a>(
+        list: &mut Vec<Self>,
+        start: Start<'a>,
+        d: &mut Decoder<'_, 'a>,
+    ) -> Result<(), Error> {
+        let value = Self::from_events(start, d)?;
+        reserve_first(list);
+        list.push(value);
+        Ok(())
+    }
+}
+
+/// Before the first push into `list`: room for exactly one large element
+/// (most lists of large models hold one: a `Transaction`, a `Group`), where
+/// `Vec` would allocate room for four.
+#[inline(always)]
+pub(crate) fn reserve_first<T>(list: &mut Vec<T>) {
+    if std::mem::size_of::<T>() > 128 && list.capacity() == 0 {
+        list.reserve_exact(1);
+    }
 }
 
 /// The encoding half of [`FromEvents`]: writes the element's content (not its
@@ -319,7 +366,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
 
     /// The next event; the end of the input before the root's `End` is an
     /// error.
-    #[inline]
+    #[inline(always)]
     pub fn next_event(&mut self) -> Result<Event<'a>, Error> {
         match self.source.next_event() {
             Ok(Some(ev)) => Ok(ev),
@@ -370,7 +417,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// parent's `End`. Whitespace text is skipped; other content (the stray
     /// text of a hand-edited document) is kept in `extra` (lenient) or
     /// refused (strict).
-    #[inline]
+    #[inline(always)]
     pub fn next_child(&mut self, extra: &mut Vec<Node>) -> Result<Option<Start<'a>>, Error> {
         loop {
             match self.next_event()? {
@@ -740,6 +787,15 @@ impl<'k> Encoder<'k> {
 impl<T: FromEvents> FromEvents for Box<T> {
     fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
         T::from_events(start, d).map(Box::new)
+    }
+
+    /// In the box `slot` already has.
+    fn decode_into<'a>(
+        slot: &mut Self,
+        start: Start<'a>,
+        d: &mut Decoder<'_, 'a>,
+    ) -> Result<(), Error> {
+        T::decode_into(slot, start, d)
     }
 }
 

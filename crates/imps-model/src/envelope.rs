@@ -88,26 +88,27 @@ impl FromEvents for Message {
             },
         };
         d.set_version(version);
-        let mut session = None;
-        let mut extra = Vec::new();
-        while let Some(child) = d.next_child(&mut extra)? {
-            if matches!(child.name, imps_event::Name::Tag(Tag::Session)) && session.is_none() {
-                session = Some(Session::from_events(child, d)?);
-            } else if matches!(child.name, imps_event::Name::Tag(Tag::Session)) {
-                d.duplicate(child, &mut extra)?;
-            } else {
-                d.unknown(child, &mut extra)?;
-            }
-        }
-        let Some(session) = session else {
-            return Err(d.missing(&start.name, Tag::Session));
-        };
-        Ok(Message {
+        let mut message = Message {
             version,
             xmlns,
-            session,
-            extra,
-        })
+            session: Session::default(),
+            extra: Vec::new(),
+        };
+        let mut seen = false;
+        while let Some(child) = d.next_child(&mut message.extra)? {
+            if matches!(child.name, imps_event::Name::Tag(Tag::Session)) && !seen {
+                Session::decode_into(&mut message.session, child, d)?;
+                seen = true;
+            } else if matches!(child.name, imps_event::Name::Tag(Tag::Session)) {
+                d.duplicate(child, &mut message.extra)?;
+            } else {
+                d.unknown(child, &mut message.extra)?;
+            }
+        }
+        if !seen {
+            return Err(d.missing(&start.name, Tag::Session));
+        }
+        Ok(message)
     }
 }
 
@@ -239,24 +240,31 @@ impl TransactionContent {
 
 impl FromEvents for TransactionContent {
     fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
-        let xmlns = start.xmlns.map(intern_xmlns);
-        let mut primitive = None;
-        let mut extra = Vec::new();
-        while let Some(child) = d.next_child(&mut extra)? {
-            if primitive.is_none() {
-                primitive = Some(Primitive::decode(child, d)?);
+        let mut content = TransactionContent::default();
+        TransactionContent::decode_into(&mut content, start, d)?;
+        Ok(content)
+    }
+
+    /// The primitive is decoded in place (primitives are large).
+    fn decode_into<'a>(
+        slot: &mut Self,
+        start: Start<'a>,
+        d: &mut Decoder<'_, 'a>,
+    ) -> Result<(), Error> {
+        slot.xmlns = start.xmlns.map(intern_xmlns);
+        let mut seen = false;
+        while let Some(child) = d.next_child(&mut slot.extra)? {
+            if seen {
+                d.duplicate(child, &mut slot.extra)?;
             } else {
-                d.duplicate(child, &mut extra)?;
+                Primitive::decode_into(&mut slot.primitive, child, d)?;
+                seen = true;
             }
         }
-        let Some(primitive) = primitive else {
+        if !seen {
             return Err(d.error_in(&start.name, ErrorKind::Missing("primitive")));
-        };
-        Ok(TransactionContent {
-            xmlns,
-            primitive,
-            extra,
-        })
+        }
+        Ok(())
     }
 }
 

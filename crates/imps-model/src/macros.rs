@@ -54,17 +54,6 @@ macro_rules! field_ty {
     (opt_of ($ty:ty)) => { Option<$ty> };
 }
 
-/// The type of a field's slot while decoding.
-macro_rules! field_slot {
-    (req ($tag:ident => $ty:ty)) => { Option<$ty> };
-    (opt ($tag:ident => $ty:ty)) => { Option<$ty> };
-    (many ($tag:ident => $ty:ty)) => { Vec<$ty> };
-    (some ($tag:ident => $ty:ty)) => { Vec<$ty> };
-    (flag ($tag:ident)) => { bool };
-    (many_of ($ty:ty)) => { Vec<$ty> };
-    (opt_of ($ty:ty)) => { Option<$ty> };
-}
-
 /// Whether a child name belongs to a field.
 macro_rules! field_accepts {
     ($name:expr; flag ($tag:ident)) => {
@@ -81,62 +70,65 @@ macro_rules! field_accepts {
     };
 }
 
-/// Decodes one child into a field's slot.
+/// Decodes one child straight into its field of `$this` (`$seen`: whether
+/// a `req` field was decoded already).
 macro_rules! field_decode {
-    ($slot:ident, $child:ident, $d:ident, $extra:ident; req ($tag:ident => $ty:ty)) => {
-        if $slot.is_some() {
-            $d.duplicate($child, &mut $extra)?;
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $d:ident; req ($tag:ident => $ty:ty)) => {
+        if $seen {
+            $d.duplicate($child, &mut $this.extra)?;
         } else {
-            $slot = Some(<$ty as $crate::codec::FromEvents>::from_events($child, $d)?);
+            <$ty as $crate::codec::FromEvents>::decode_into(&mut $this.$field, $child, $d)?;
+            $seen = true;
         }
     };
-    ($slot:ident, $child:ident, $d:ident, $extra:ident; opt ($tag:ident => $ty:ty)) => {
-        field_decode!($slot, $child, $d, $extra; req ($tag => $ty))
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $d:ident; opt ($tag:ident => $ty:ty)) => {
+        if $this.$field.is_some() {
+            $d.duplicate($child, &mut $this.extra)?;
+        } else {
+            <$ty as $crate::codec::FromEvents>::decode_some(&mut $this.$field, $child, $d)?;
+        }
     };
-    ($slot:ident, $child:ident, $d:ident, $extra:ident; many ($tag:ident => $ty:ty)) => {
-        $slot.push(<$ty as $crate::codec::FromEvents>::from_events($child, $d)?)
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $d:ident; many ($tag:ident => $ty:ty)) => {
+        <$ty as $crate::codec::FromEvents>::decode_push(&mut $this.$field, $child, $d)?
     };
-    ($slot:ident, $child:ident, $d:ident, $extra:ident; some ($tag:ident => $ty:ty)) => {
-        $slot.push(<$ty as $crate::codec::FromEvents>::from_events($child, $d)?)
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $d:ident; some ($tag:ident => $ty:ty)) => {
+        <$ty as $crate::codec::FromEvents>::decode_push(&mut $this.$field, $child, $d)?
     };
-    ($slot:ident, $child:ident, $d:ident, $extra:ident; flag ($tag:ident)) => {
-        if $slot {
-            $d.duplicate($child, &mut $extra)?;
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $d:ident; flag ($tag:ident)) => {
+        if $this.$field {
+            $d.duplicate($child, &mut $this.extra)?;
         } else {
             $d.empty()?;
-            $slot = true;
+            $this.$field = true;
         }
     };
-    ($slot:ident, $child:ident, $d:ident, $extra:ident; many_of ($ty:ty)) => {
-        $slot.push(<$ty as $crate::codec::Choice>::decode_choice($child, $d)?)
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $d:ident; many_of ($ty:ty)) => {
+        $this
+            .$field
+            .push(<$ty as $crate::codec::Choice>::decode_choice($child, $d)?)
     };
-    ($slot:ident, $child:ident, $d:ident, $extra:ident; opt_of ($ty:ty)) => {
-        if $slot.is_some() {
-            $d.duplicate($child, &mut $extra)?;
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $d:ident; opt_of ($ty:ty)) => {
+        if $this.$field.is_some() {
+            $d.duplicate($child, &mut $this.extra)?;
         } else {
-            $slot = Some(<$ty as $crate::codec::Choice>::decode_choice($child, $d)?);
+            $this.$field = Some(<$ty as $crate::codec::Choice>::decode_choice($child, $d)?);
         }
     };
 }
 
-/// Turns a slot into the field value (checking required children).
+/// Checks that a required child was there.
 macro_rules! field_finish {
-    ($slot:ident, $d:ident, $start:ident; req ($tag:ident => $ty:ty)) => {
-        match $slot {
-            Some(v) => v,
-            None => return Err($d.missing(&$start.name, ::imps_event::Tag::$tag)),
-        }
-    };
-    ($slot:ident, $d:ident, $start:ident; some ($tag:ident => $ty:ty)) => {
-        if $slot.is_empty() {
+    ($this:ident . $field:ident, $seen:ident, $d:ident, $start:ident; req ($tag:ident => $ty:ty)) => {
+        if !$seen {
             return Err($d.missing(&$start.name, ::imps_event::Tag::$tag));
-        } else {
-            $slot
         }
     };
-    ($slot:ident, $d:ident, $start:ident; $card:ident $spec:tt) => {
-        $slot
+    ($this:ident . $field:ident, $seen:ident, $d:ident, $start:ident; some ($tag:ident => $ty:ty)) => {
+        if $this.$field.is_empty() {
+            return Err($d.missing(&$start.name, ::imps_event::Tag::$tag));
+        }
     };
+    ($this:ident . $field:ident, $seen:ident, $d:ident, $start:ident; $card:ident $spec:tt) => {};
 }
 
 /// Encodes a field.
@@ -235,27 +227,67 @@ macro_rules! element {
             const TAG: ::imps_event::Tag = ::imps_event::Tag::$tag;
         }
 
-        impl $crate::codec::FromEvents for $name {
+        impl $name {
+            /// Decodes the children into `this`, a fresh value.
             #[allow(unused_mut, unused_variables)]
+            fn decode_fields<'a>(
+                this: &mut Self,
+                start: ::imps_event::Start<'a>,
+                d: &mut $crate::codec::Decoder<'_, 'a>,
+            ) -> Result<(), ::imps_event::Error> {
+                // Whether each `req` child was seen (named after the field).
+                $( let mut $field = false; )*
+                while let Some(child) = d.next_child(&mut this.extra)? {
+                    $(
+                        if field_accepts!(&child.name; $card $spec) {
+                            field_decode!(this.$field, $field, child, d; $card $spec);
+                            continue;
+                        }
+                    )*
+                    d.unknown(child, &mut this.extra)?;
+                }
+                $( field_finish!(this.$field, $field, d, start; $card $spec); )*
+                Ok(())
+            }
+        }
+
+        impl $crate::codec::FromEvents for $name {
             fn from_events<'a>(
                 start: ::imps_event::Start<'a>,
                 d: &mut $crate::codec::Decoder<'_, 'a>,
             ) -> Result<Self, ::imps_event::Error> {
-                $( let mut $field: field_slot!($card $spec) = Default::default(); )*
-                let mut extra = Vec::new();
-                while let Some(child) = d.next_child(&mut extra)? {
-                    $(
-                        if field_accepts!(&child.name; $card $spec) {
-                            field_decode!($field, child, d, extra; $card $spec);
-                            continue;
-                        }
-                    )*
-                    d.unknown(child, &mut extra)?;
+                let mut this = <$name as Default>::default();
+                $name::decode_fields(&mut this, start, d)?;
+                Ok(this)
+            }
+
+            fn decode_into<'a>(
+                slot: &mut Self,
+                start: ::imps_event::Start<'a>,
+                d: &mut $crate::codec::Decoder<'_, 'a>,
+            ) -> Result<(), ::imps_event::Error> {
+                $name::decode_fields(slot, start, d)
+            }
+
+            fn decode_some<'a>(
+                slot: &mut Option<Self>,
+                start: ::imps_event::Start<'a>,
+                d: &mut $crate::codec::Decoder<'_, 'a>,
+            ) -> Result<(), ::imps_event::Error> {
+                $name::decode_fields(slot.insert(<$name as Default>::default()), start, d)
+            }
+
+            fn decode_push<'a>(
+                list: &mut Vec<Self>,
+                start: ::imps_event::Start<'a>,
+                d: &mut $crate::codec::Decoder<'_, 'a>,
+            ) -> Result<(), ::imps_event::Error> {
+                $crate::codec::reserve_first(list);
+                list.push(<$name as Default>::default());
+                match list.last_mut() {
+                    Some(slot) => $name::decode_fields(slot, start, d),
+                    None => Ok(()),
                 }
-                Ok($name {
-                    $( $field: field_finish!($field, d, start; $card $spec), )*
-                    extra,
-                })
             }
         }
 

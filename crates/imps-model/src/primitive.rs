@@ -79,6 +79,30 @@ macro_rules! primitives {
                 }
             }
 
+            /// [`Primitive::decode`] into `slot`: the model is decoded in
+            /// place rather than moved into the enum.
+            pub fn decode_into<'a>(
+                slot: &mut Primitive,
+                start: Start<'a>,
+                d: &mut Decoder<'_, 'a>,
+            ) -> Result<(), Error> {
+                match start.name {
+                    $(
+                        Name::Tag(Tag::$tag) => {
+                            *slot = Primitive::$var(<$ty>::default());
+                            match slot {
+                                Primitive::$var(v) => <$ty as FromEvents>::decode_into(v, start, d),
+                                _ => Ok(()),
+                            }
+                        }
+                    )+
+                    _ => {
+                        *slot = Primitive::decode(start, d)?;
+                        Ok(())
+                    }
+                }
+            }
+
             /// Writes the primitive as a whole element, named as in the
             /// encoder's version.
             pub fn encode(&self, e: &mut Encoder<'_>) -> Result<(), Error> {
