@@ -46,9 +46,10 @@ impl DecodeOptions {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum DoctypeMode {
-    /// Only when the root element has no `xmlns` and a version is known
-    /// (libwbxml recognises CSP XML by its DOCTYPE; real clients send
-    /// `xmlns` instead).
+    /// Only when a version is known and the root element's `xmlns` does not
+    /// name it: no `xmlns`, or one that is not a CSP/TRC/PA namespace (so
+    /// that the version survives a read back). libwbxml recognises CSP XML by
+    /// its DOCTYPE; real clients send a CSP `xmlns` instead.
     #[default]
     Auto,
     /// Whenever a version is known.

@@ -124,7 +124,9 @@ impl XmlWriter {
             .version
             .or_else(|| xmlns.and_then(CspVersion::from_namespace).map(|(v, _)| v));
         let wanted = match self.options.doctype {
-            DoctypeMode::Auto => xmlns.is_none(),
+            // The DOCTYPE is how a reader learns the version when the root's
+            // namespace does not tell it (none, or a non-CSP one).
+            DoctypeMode::Auto => xmlns.and_then(CspVersion::from_namespace).is_none(),
             DoctypeMode::Always => true,
             DoctypeMode::Never => false,
         };

@@ -93,6 +93,65 @@ fn doctype_only_without_xmlns_by_default() {
     }
 }
 
+/// Fuzz finding: with a root `xmlns` that names no CSP version (a vendor
+/// namespace), `Auto` wrote no DOCTYPE, so the version was lost on the way
+/// back. The DOCTYPE is now written whenever the root's namespace does not
+/// name the version.
+#[test]
+fn doctype_keeps_the_version_when_the_root_namespace_is_not_csp() {
+    for v in CspVersion::ALL {
+        let doc = format!(
+            "<!DOCTYPE WV-CSP-Message PUBLIC \"{}\" \"x\"><WV-CSP-Message xmlns=\"urn:example:vendor\"><Session/></WV-CSP-Message>",
+            v.fpi()
+        );
+        let reader =
+            imps_csp_xml::XmlReader::new(doc.as_bytes(), &DecodeOptions::default()).unwrap();
+        assert_eq!(reader.version(), Some(v));
+        let events = read_all(doc.as_bytes(), &DecodeOptions::default()).unwrap();
+        let xml = write_all(
+            &events,
+            WriteOptions {
+                version: reader.version(),
+                ..WriteOptions::default()
+            },
+        )
+        .unwrap();
+        let text = String::from_utf8(xml.clone()).unwrap();
+        assert!(
+            text.contains(&format!("<!DOCTYPE WV-CSP-Message PUBLIC \"{}\"", v.fpi())),
+            "{text}"
+        );
+        let back = imps_csp_xml::XmlReader::new(&xml, &DecodeOptions::strict()).unwrap();
+        assert_eq!(back.version(), Some(v), "{text}");
+        assert_eq!(read_all(&xml, &DecodeOptions::default()).unwrap(), events);
+    }
+    // A root whose namespace names the version needs no DOCTYPE, whatever
+    // its kind (a standalone presence document declares the PA namespace).
+    let pa = [
+        Event::Start(Start::with_xmlns(
+            Tag::PresenceSubList,
+            CspVersion::V1_1.namespace(imps_tokens::NamespaceKind::Pa),
+        )),
+        Event::End,
+    ];
+    let v11 = WriteOptions {
+        version: Some(CspVersion::V1_1),
+        ..bare()
+    };
+    assert_eq!(
+        write(&pa, v11.clone()),
+        "<PresenceSubList xmlns=\"http://www.wireless-village.org/PA1.1\"/>"
+    );
+    // Without a known version there is nothing to write.
+    let vendor = [
+        Event::Start(Start::with_xmlns(Tag::WvCspMessage, "urn:example:vendor")),
+        Event::End,
+    ];
+    assert!(!write(&vendor, bare()).contains("DOCTYPE"));
+    assert!(write(&vendor, v11)
+        .starts_with("<!DOCTYPE WV-CSP-Message PUBLIC \"-//WIRELESSVILLAGE//DTD CSP 1.1//EN\""));
+}
+
 #[test]
 fn indentation() {
     let events = [
