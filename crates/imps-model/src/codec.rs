@@ -229,6 +229,20 @@ impl LeafValue<'_> {
     }
 }
 
+impl Value<'_> {
+    /// The value as text, as [`LeafValue::into_text`] gives it (`Err`:
+    /// opaque data that is not UTF-8, with what was expected).
+    pub fn text(&self) -> Result<Cow<'_, str>, &'static str> {
+        Ok(match self {
+            Value::Empty => Cow::Borrowed(""),
+            Value::Text(t) => Cow::Borrowed(t.as_ref()),
+            Value::Integer(i) => Cow::Owned(i.to_string()),
+            Value::DateTime(d) => Cow::Owned(d.to_string()),
+            Value::Opaque(o) => Cow::Borrowed(std::str::from_utf8(o).map_err(|_| "UTF-8 text")?),
+        })
+    }
+}
+
 fn is_xml_space(s: &str) -> bool {
     s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
@@ -534,6 +548,64 @@ impl<'s, 'a> Decoder<'s, 'a> {
                 Ok(leaf.into_text()?.into_owned())
             }
         }
+    }
+
+    /// Reads a leaf element and converts its content with `parse`, which
+    /// says what it expected when the content is invalid. The result is
+    /// that of [`Decoder::leaf`] followed by `parse` (an invalid value is
+    /// [`LeafValue::invalid`] at the content's position), but valid content
+    /// costs no position bookkeeping.
+    #[inline(always)]
+    pub fn parse_leaf<T>(
+        &mut self,
+        parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
+    ) -> Result<T, Error> {
+        let value = match self.next_event()? {
+            Event::End => {
+                // The position of an empty leaf is after its `End`: here.
+                return parse(&Value::Empty).map_err(|expected| self.invalid_empty(expected));
+            }
+            Event::Text(t) => Value::Text(t),
+            Event::Integer(i) => Value::Integer(i),
+            Event::DateTime(d) => Value::DateTime(d),
+            Event::Opaque(o) => Value::Opaque(o),
+            Event::Start(s) => return Err(self.element_in_leaf(&s)),
+        };
+        let offset = self.source.offset();
+        let (leaf, more) = match parse(&value) {
+            Ok(v) => match self.next_event()? {
+                Event::End => return Ok(v),
+                // More pieces follow: the path is still the content's.
+                more => (self.leaf_at(value, offset), more),
+            },
+            Err(expected) => {
+                let leaf = self.leaf_at(value, offset);
+                match self.next_event()? {
+                    Event::End => return Err(leaf.invalid(expected)),
+                    more => (leaf, more),
+                }
+            }
+        };
+        let leaf = self.join_pieces(leaf, more)?;
+        parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
+    }
+
+    #[inline]
+    fn leaf_at(&self, value: Value<'a>, offset: usize) -> LeafValue<'a> {
+        LeafValue {
+            value,
+            offset,
+            path: self.source.path(),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn invalid_empty(&self, expected: &'static str) -> Error {
+        self.error(ErrorKind::InvalidValue {
+            expected,
+            found: "".into(),
+        })
     }
 
     #[cold]

@@ -45,20 +45,25 @@ impl ToEvents for String {
 
 /// Reads an integer leaf value.
 pub fn integer_value(leaf: &LeafValue<'_>) -> Result<u32, Error> {
-    match &leaf.value {
+    integer_of(&leaf.value).map_err(|expected| leaf.invalid(expected))
+}
+
+/// An integer from any form a reader gives it in (`Err`: what was
+/// expected).
+pub(crate) fn integer_of(value: &Value<'_>) -> Result<u32, &'static str> {
+    match value {
         Value::Integer(i) => Ok(*i),
-        Value::Text(t) => parse_integer(t).ok_or_else(|| leaf.invalid("an integer")),
+        Value::Text(t) => parse_integer(t).ok_or("an integer"),
         Value::Opaque(bytes) if !bytes.is_empty() && bytes.len() <= 4 => {
             Ok(bytes.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b)))
         }
-        _ => Err(leaf.invalid("an integer")),
+        _ => Err("an integer"),
     }
 }
 
 impl FromEvents for u32 {
     fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
-        let leaf = d.leaf()?;
-        integer_value(&leaf)
+        d.parse_leaf(integer_of)
     }
 }
 
@@ -70,15 +75,14 @@ impl ToEvents for u32 {
 
 impl FromEvents for bool {
     fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
-        let leaf = d.leaf()?;
-        match &leaf.value {
+        d.parse_leaf(|value| match value {
             Value::Text(t) => match trim(t) {
                 "T" => Ok(true),
                 "F" => Ok(false),
-                _ => Err(leaf.invalid("T or F")),
+                _ => Err("T or F"),
             },
-            _ => Err(leaf.invalid("T or F")),
-        }
+            _ => Err("T or F"),
+        })
     }
 }
 
@@ -184,14 +188,11 @@ impl std::str::FromStr for Timestamp {
 
 impl FromEvents for Timestamp {
     fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
-        let leaf = d.leaf()?;
-        match &leaf.value {
+        d.parse_leaf(|value| match value {
             Value::DateTime(dt) => Ok(Timestamp::DateTime(*dt)),
-            Value::Text(t) => t
-                .parse::<Timestamp>()
-                .map_err(|_| leaf.invalid("an ISO 8601 date-time")),
-            _ => Err(leaf.invalid("an ISO 8601 date-time")),
-        }
+            Value::Text(t) => t.parse::<Timestamp>().map_err(|_| "an ISO 8601 date-time"),
+            _ => Err("an ISO 8601 date-time"),
+        })
     }
 }
 

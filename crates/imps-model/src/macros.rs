@@ -457,12 +457,11 @@ macro_rules! value_set {
                 _start: ::imps_event::Start<'a>,
                 d: &mut $crate::codec::Decoder<'_, 'a>,
             ) -> Result<Self, ::imps_event::Error> {
-                let leaf = d.leaf()?;
-                match &leaf.value {
+                d.parse_leaf(|value| match value {
                     // Borrowed: named values cost no allocation.
                     $crate::codec::Value::Text(t) => Ok($name::from_wire(t)),
-                    _ => Ok($name::from_wire(&leaf.into_text()?)),
-                }
+                    other => other.text().map(|t| $name::from_wire(&t)),
+                })
             }
         }
 

@@ -180,11 +180,12 @@ impl std::fmt::Display for StatusCode {
 
 impl FromEvents for StatusCode {
     fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
-        let leaf = d.leaf()?;
-        let n = crate::leaf::integer_value(&leaf)?;
-        u16::try_from(n)
-            .map(StatusCode::from_code)
-            .map_err(|_| leaf.invalid("a status code (0-65535)"))
+        d.parse_leaf(|value| {
+            let n = crate::leaf::integer_of(value)?;
+            u16::try_from(n)
+                .map(StatusCode::from_code)
+                .map_err(|_| "a status code (0-65535)")
+        })
     }
 }
 

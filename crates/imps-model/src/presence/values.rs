@@ -139,6 +139,12 @@ pub(crate) fn decode_value<'a, T>(
     is_unknown: fn(&T) -> bool,
     expected: &'static str,
 ) -> Result<T, Error> {
+    if !d.strict() {
+        return d.parse_leaf(|value| match value {
+            Value::Text(t) => Ok(from_wire(t)),
+            other => other.text().map(|t| from_wire(&t)),
+        });
+    }
     let leaf = d.leaf()?;
     let value = match &leaf.value {
         Value::Text(t) => from_wire(t),
