@@ -24,7 +24,7 @@ use std::borrow::Cow;
 
 use imps_event::{CspVersion, Error, ErrorKind, Event, EventSource, Name, Path, Start, Tag};
 use imps_tokens::{xmlns_prefix, ValueType};
-use imps_wbxml::{Header, Name as WName, Reader, Token, TokenKind};
+use imps_wbxml::{FastToken, Header, Name as WName, Reader, Token, TokenKind};
 
 use crate::datetime::unpack_datetime;
 use crate::error::from_wbxml;
@@ -137,6 +137,10 @@ impl<'a> WbxmlReader<'a> {
         from_wbxml(e, self.path)
     }
 
+    /// The next event. The common tokens (tags without attributes, END, a
+    /// string or value token not followed by more text, OPAQUE, SWITCH_PAGE)
+    /// are handled here; the rest by [`WbxmlReader::step_other`].
+    #[inline(always)]
     fn step(&mut self) -> Step<'a> {
         if self.pending_end {
             self.pending_end = false;
@@ -144,45 +148,153 @@ impl<'a> WbxmlReader<'a> {
             self.leaf = None;
             return Ok(Some(Event::End));
         }
+        self.step_content()
+    }
+
+    /// A tag token the version's table does not have, read by the fast path.
+    #[cold]
+    #[inline(never)]
+    fn unknown_tag(&mut self, offset: usize, token: u8, content: bool) -> Step<'a> {
+        let t = Token {
+            offset,
+            page: self.tokens.tag_page(),
+            kind: TokenKind::Tag {
+                name: WName::Token(token),
+                attributes: false,
+                content,
+            },
+        };
+        self.general(t)
+    }
+
+    /// [`WbxmlReader::step`] after the pending End of an empty element.
+    #[inline(always)]
+    fn step_content(&mut self) -> Step<'a> {
         loop {
-            let t = match self.tokens.next_token() {
-                Ok(Some(t)) => t,
-                Ok(None) => return Ok(None),
-                Err(e) => return Err(self.wbxml_error(e)),
-            };
-            self.offset = t.offset;
-            match t.kind {
-                TokenKind::Tag {
-                    name,
-                    attributes,
-                    content,
-                } => return self.start(t, name, attributes, content).map(Some),
-                TokenKind::End => {
+            let offset = self.tokens.position();
+            match self.tokens.next_fast() {
+                FastToken::Tag { token, content } => {
+                    if let Some(tag) = self.version.tag(self.tokens.tag_page(), token) {
+                        self.offset = offset;
+                        self.path.push(Some(tag));
+                        self.leaf = Some(tag);
+                        self.pending_end = !content;
+                        return Ok(Some(Event::Start(Start {
+                            name: Name::Tag(tag),
+                            xmlns: None,
+                        })));
+                    }
+                    return self.unknown_tag(offset, token, content);
+                }
+                FastToken::End => {
+                    self.offset = offset;
                     self.path.pop();
                     self.leaf = None;
                     return Ok(Some(Event::End));
                 }
-                TokenKind::StrI(_)
-                | TokenKind::StrT { .. }
-                | TokenKind::Entity(_)
-                | TokenKind::ExtT { n: 0, .. } => return self.text(t).map(Some),
-                TokenKind::Opaque(data) => return self.opaque(data, t.offset).map(Some),
-                TokenKind::ExtT { .. } | TokenKind::ExtI { .. } | TokenKind::Ext(_)
-                    if self.strict =>
-                {
-                    return Err(self.err(
-                        ErrorKind::Unexpected {
-                            expected: "content",
-                            found: "an extension token WV-CSP does not use".into(),
-                        },
-                        t.offset,
-                    ));
+                FastToken::StrI(text) => {
+                    self.offset = offset;
+                    if !self.text_follows() {
+                        return Ok(Some(Event::Text(Cow::Borrowed(text))));
+                    }
+                    let t = Token {
+                        offset,
+                        page: self.tokens.tag_page(),
+                        kind: TokenKind::StrI(text),
+                    };
+                    return self.general(t);
                 }
-                TokenKind::Pi => self.skip_pi()?,
-                // SWITCH_PAGE is applied by the tokenizer; attribute tokens
-                // only occur inside `start` and `skip_pi`.
-                _ => {}
+                FastToken::ExtT0(value) => {
+                    self.offset = offset;
+                    if let Some(text) = self.version.ext_value(value) {
+                        if !self.text_follows() {
+                            return Ok(Some(Event::Text(Cow::Borrowed(text))));
+                        }
+                    }
+                    let t = Token {
+                        offset,
+                        page: self.tokens.tag_page(),
+                        kind: TokenKind::ExtT { n: 0, value },
+                    };
+                    return self.general(t);
+                }
+                FastToken::Opaque(data) => {
+                    self.offset = offset;
+                    return self.opaque(data, offset).map(Some);
+                }
+                FastToken::SwitchPage(_) => {
+                    self.offset = offset;
+                }
+                FastToken::Other => return self.step_slow(),
             }
+        }
+    }
+
+    /// [`WbxmlReader::step`] for the tokens the tokenizer's fast path
+    /// leaves (and everything after them up to the next event).
+    #[inline(never)]
+    fn step_slow(&mut self) -> Step<'a> {
+        loop {
+            let r = self.tokens.next_token();
+            let t = match &r {
+                Ok(Some(t)) => t,
+                Ok(None) => return Ok(None),
+                Err(e) => return Err(self.wbxml_error(*e)),
+            };
+            self.offset = t.offset;
+            if let Some(event) = self.step_other(t)? {
+                return Ok(Some(event));
+            }
+        }
+    }
+
+    /// One token that yields an event (or several tokens, for joined text)
+    /// through the general path; continues with [`WbxmlReader::step_slow`]
+    /// if it yields none.
+    #[inline(never)]
+    fn general(&mut self, t: Token<'a>) -> Step<'a> {
+        self.offset = t.offset;
+        match self.step_other(&t)? {
+            Some(event) => Ok(Some(event)),
+            None => self.step_slow(),
+        }
+    }
+
+    /// Every token the fast path of [`WbxmlReader::step`] leaves: tags with
+    /// attributes, unknown or LITERAL tags, text to be joined, ENTITY,
+    /// STR_T, PIs and the extension tokens WV-CSP does not use. `None` for a
+    /// token that yields no event.
+    #[inline(never)]
+    fn step_other(&mut self, t: &Token<'a>) -> Result<Option<Event<'a>>, Error> {
+        match t.kind {
+            TokenKind::Tag {
+                name,
+                attributes,
+                content,
+            } => self.start(*t, name, attributes, content).map(Some),
+            TokenKind::End => {
+                self.path.pop();
+                self.leaf = None;
+                Ok(Some(Event::End))
+            }
+            TokenKind::StrI(_)
+            | TokenKind::StrT { .. }
+            | TokenKind::Entity(_)
+            | TokenKind::ExtT { n: 0, .. } => self.text(*t).map(Some),
+            TokenKind::Opaque(data) => self.opaque(data, t.offset).map(Some),
+            TokenKind::ExtT { .. } | TokenKind::ExtI { .. } | TokenKind::Ext(_) if self.strict => {
+                Err(self.err(
+                    ErrorKind::Unexpected {
+                        expected: "content",
+                        found: "an extension token WV-CSP does not use".into(),
+                    },
+                    t.offset,
+                ))
+            }
+            TokenKind::Pi => self.skip_pi().map(|()| None),
+            // SWITCH_PAGE is applied by the tokenizer; attribute tokens
+            // only occur inside `start` and `skip_pi`.
+            _ => Ok(None),
         }
     }
 
@@ -195,7 +307,6 @@ impl<'a> WbxmlReader<'a> {
         Ok(())
     }
 
-    #[inline(always)]
     fn start(
         &mut self,
         t: Token<'a>,
@@ -344,17 +455,28 @@ impl<'a> WbxmlReader<'a> {
     /// Fast path: the next byte starts a text piece or cannot be skipped.
     /// Otherwise a copy of the tokenizer looks ahead (rare: nothing is put
     /// back, nothing allocated).
+    #[inline(always)]
     fn text_follows(&self) -> bool {
         use imps_wbxml::global::*;
         let Some(&b) = self.tokens.remaining().first() else {
             return false;
         };
-        match b {
-            STR_I | STR_T | ENTITY | EXT_T_0 => return true,
-            SWITCH_PAGE | PI | EXT_I_0 | EXT_I_1 | EXT_I_2 | EXT_T_1 | EXT_T_2 | EXT_0 | EXT_1
-            | EXT_2 => {}
-            _ => return false,
+        // END and tags (the usual next tokens) first.
+        if b == END || !is_global(b) {
+            return false;
         }
+        match b {
+            STR_I | STR_T | ENTITY | EXT_T_0 => true,
+            SWITCH_PAGE | PI | EXT_I_0 | EXT_I_1 | EXT_I_2 | EXT_T_1 | EXT_T_2 | EXT_0 | EXT_1
+            | EXT_2 => self.text_follows_skipped(),
+            _ => false,
+        }
+    }
+
+    /// [`WbxmlReader::text_follows`] after a token that the event loop
+    /// skips: looks further ahead on a copy of the tokenizer.
+    #[inline(never)]
+    fn text_follows_skipped(&self) -> bool {
         let mut probe = self.tokens.clone();
         let mut in_pi = false;
         while let Ok(Some(t)) = probe.next_token() {
@@ -376,7 +498,6 @@ impl<'a> WbxmlReader<'a> {
     }
 
     /// Joins this text piece with every adjacent one.
-    #[inline(always)]
     fn text(&mut self, first: Token<'a>) -> Result<Event<'a>, Error> {
         let mut text = self.text_piece(&first)?.unwrap_or_default();
         while self.text_follows() {

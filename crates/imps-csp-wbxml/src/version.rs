@@ -71,6 +71,31 @@ pub(crate) fn is_foreign(header: &Header<'_>) -> bool {
 /// token reader (so nothing is consumed). Only `xmlns` attribute-start
 /// tokens of attribute page 0 followed by string pieces are considered.
 pub(crate) fn from_root_xmlns(reader: &Reader<'_>) -> Option<CspVersion> {
+    use imps_wbxml::global::{is_global, END, STR_I, TAG_ATTRIBUTES};
+    let body = reader.remaining();
+    if let Some(&b) = body.first() {
+        // A root tag token without attributes (libwbxml's documents): no xmlns.
+        if !is_global(b) && b & TAG_ATTRIBUTES == 0 {
+            return None;
+        }
+        // Phones: the root tag, one xmlns attribute-start token, STR_I and
+        // the end of the attribute list (`C9 08 03 "1.2" 00 01`).
+        if !is_global(b) && reader.attr_page() == 0 {
+            if let (Some(&a), Some(&STR_I)) = (body.get(1), body.get(2)) {
+                if let Some(prefix) = xmlns_prefix(a) {
+                    let rest = body.get(3..).unwrap_or_default();
+                    if let Some(n) = rest.iter().position(|&c| c == 0) {
+                        if rest.get(n + 1) == Some(&END) {
+                            let suffix = rest.get(..n).unwrap_or_default();
+                            return known_namespace_bytes(prefix, suffix)
+                                .and_then(CspVersion::from_namespace)
+                                .map(|(v, _)| v);
+                        }
+                    }
+                }
+            }
+        }
+    }
     let mut probe = reader.clone();
     // Skip PIs and SWITCH_PAGEs up to the root tag.
     loop {
@@ -112,13 +137,18 @@ pub(crate) fn from_root_xmlns(reader: &Reader<'_>) -> Option<CspVersion> {
 /// the CSP, TRC or PA namespaces of any version (so that decoded `xmlns`
 /// values need no allocation).
 pub(crate) fn known_namespace(prefix: &str, suffix: &str) -> Option<&'static str> {
+    known_namespace_bytes(prefix, suffix.as_bytes())
+}
+
+/// [`known_namespace`] with the suffix as bytes (a match is UTF-8).
+fn known_namespace_bytes(prefix: &str, suffix: &[u8]) -> Option<&'static str> {
     use imps_tokens::NamespaceKind::{Csp, Pa, Trc};
     CspVersion::ALL.into_iter().find_map(|v| {
         [Csp, Trc, Pa].into_iter().find_map(|k| {
             let ns = v.namespace(k);
             (ns.len() == prefix.len() + suffix.len()
                 && ns.starts_with(prefix)
-                && ns.ends_with(suffix))
+                && ns.as_bytes().ends_with(suffix))
             .then_some(ns)
         })
     })

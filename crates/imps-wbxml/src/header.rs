@@ -45,7 +45,27 @@ pub struct Header<'a> {
 
 impl<'a> Header<'a> {
     /// Parses the header at the start of `input`.
+    #[inline]
     pub fn parse(input: &'a [u8], limits: &Limits) -> Result<Self, Error> {
+        // The usual header: WBXML 1.1-1.3, a one-byte numeric public id,
+        // UTF-8 or US-ASCII, no string table (`03 11 6A 00`).
+        if let Some(&[version @ 0x01..=0x03, id @ 0x01..=0x7F, mib @ (0x03 | 0x6A), 0x00]) =
+            input.first_chunk::<4>()
+        {
+            return Ok(Header {
+                version,
+                public_id: PublicId::Numeric(u32::from(id)),
+                charset: Some(u32::from(mib)),
+                string_table: &[],
+                body_offset: 4,
+            });
+        }
+        Self::parse_general(input, limits)
+    }
+
+    /// Any header.
+    #[inline(never)]
+    fn parse_general(input: &'a [u8], limits: &Limits) -> Result<Self, Error> {
         let Some(&version) = input.first() else {
             return Err(Error::new(ErrorKind::UnexpectedEof("header"), 0));
         };

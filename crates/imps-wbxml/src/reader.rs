@@ -12,7 +12,7 @@ use crate::header::Header;
 use crate::limits::{LimitKind, Limits};
 use crate::mb_uint::read_mb_u32;
 use crate::text::{check_text, table_str};
-use crate::token::{Name, Token, TokenKind};
+use crate::token::{FastToken, Name, Token, TokenKind};
 use crate::{Error, ErrorKind};
 
 /// Where the reader is in the body grammar.
@@ -89,6 +89,7 @@ type Step<'a> = Result<Option<Token<'a>>, Error>;
 
 impl<'a> Reader<'a> {
     /// Parses the header and positions the reader on the first body token.
+    #[inline]
     pub fn new(input: &'a [u8], limits: Limits) -> Result<Self, Error> {
         let header = Header::parse(input, &limits)?;
         let body = input.len().saturating_sub(header.body_offset) as u64;
@@ -168,96 +169,134 @@ impl<'a> Reader<'a> {
     /// After an error, every later call returns the same error.
     #[inline(always)]
     pub fn next_token(&mut self) -> Result<Option<Token<'a>>, Error> {
-        // Fast path: the tokens of element content in a document whose
-        // tokens need not be counted (`fast` is empty in every other mode),
-        // tested with plain compares; everything else (attribute lists, PIs,
-        // LITERAL, STR_T, ENTITY, the end of input, errors) goes through
-        // `next_slow`.
+        let offset = self.pos;
+        let page = self.tag_page;
+        let kind = match self.next_fast() {
+            FastToken::Tag { token, content } => TokenKind::Tag {
+                name: Name::Token(token),
+                attributes: false,
+                content,
+            },
+            FastToken::End => TokenKind::End,
+            FastToken::StrI(text) => TokenKind::StrI(text),
+            FastToken::ExtT0(value) => TokenKind::ExtT { n: 0, value },
+            FastToken::Opaque(data) => TokenKind::Opaque(data),
+            FastToken::SwitchPage(p) => {
+                return Ok(Some(Token {
+                    offset,
+                    page: p,
+                    kind: TokenKind::SwitchPage(p),
+                }))
+            }
+            FastToken::Other => return self.next_slow(),
+        };
+        Ok(Some(Token { offset, page, kind }))
+    }
+
+    /// The next token if it is one of the common tokens of element content,
+    /// read; else [`FastToken::Other`] and nothing is read.
+    ///
+    /// This is the reader's fast path, for layered decoders that dispatch on
+    /// the token themselves: a small value in registers (no [`Token`] to
+    /// build and match again), no `Result` (a token that would be an error
+    /// is left to [`Reader::next_token`], which reports it). The token
+    /// starts at [`Reader::position`] before the call; tags are on
+    /// [`Reader::tag_page`] (after a [`FastToken::SwitchPage`], the new page).
+    /// Mixing `next_fast` and `next_token` calls is fine: every token is
+    /// read exactly once by one of them.
+    ///
+    /// ```
+    /// use imps_wbxml::{FastToken, Limits, Reader};
+    /// // <tag 0x09> "ab" </…>, WBXML 1.3, public id 1, UTF-8
+    /// let doc = [0x03, 0x01, 0x6A, 0x00, 0x49, 0x03, b'a', b'b', 0x00, 0x01];
+    /// let mut r = Reader::new(&doc, Limits::default()).unwrap();
+    /// // Before the root element the fast path does not apply.
+    /// assert_eq!(r.next_fast(), FastToken::Other);
+    /// assert!(r.next_token().unwrap().is_some());
+    /// assert_eq!(r.next_fast(), FastToken::StrI("ab"));
+    /// assert_eq!(r.next_fast(), FastToken::End);
+    /// assert_eq!(r.next_fast(), FastToken::Other);
+    /// assert_eq!(r.next_token().unwrap(), None);
+    /// ```
+    #[inline(always)]
+    pub fn next_fast(&mut self) -> FastToken<'a> {
+        // `fast` is the input in element content of a document whose tokens
+        // need not be counted, and empty in every other mode (attribute
+        // lists, PIs, prolog, epilog, after an error), so one bounds check
+        // decides whether the fast path applies.
         let start = self.pos;
-        {
-            if let Some(&b) = self.fast.get(start) {
-                let page = self.tag_page;
-                if !is_global(b) {
-                    if b & TAG_ATTRIBUTES == 0 {
-                        self.pos = start + 1;
-                        let content = b & TAG_CONTENT != 0;
-                        if content {
-                            // Content mode: depth >= 1, so a tag without
-                            // content never ends the document here.
-                            if self.depth >= self.limits.max_depth {
-                                return Err(self.fail(ErrorKind::Limit(LimitKind::Depth), start));
-                            }
-                            self.depth += 1;
-                        }
-                        return Ok(Some(Token {
-                            offset: start,
-                            page,
-                            kind: TokenKind::Tag {
-                                name: Name::Token(b & TAG_MASK),
-                                attributes: false,
-                                content,
-                            },
-                        }));
+        let Some(&b) = self.fast.get(start) else {
+            return FastToken::Other;
+        };
+        if !is_global(b) {
+            if b & TAG_ATTRIBUTES != 0 {
+                return FastToken::Other;
+            }
+            let content = b & TAG_CONTENT != 0;
+            if content {
+                // Content mode: depth >= 1, so a tag without content never
+                // ends the document here.
+                if self.depth >= self.limits.max_depth {
+                    return FastToken::Other;
+                }
+                self.depth += 1;
+            }
+            self.pos = start + 1;
+            return FastToken::Tag {
+                token: b & TAG_MASK,
+                content,
+            };
+        }
+        if b == END {
+            self.pos = start + 1;
+            if self.depth <= 1 {
+                self.depth = 0;
+                self.set_mode(Mode::Epilog);
+            } else {
+                self.depth -= 1;
+            }
+            return FastToken::End;
+        }
+        if b == STR_I {
+            if let Some((text, next)) = self.inline_text_fast(start + 1) {
+                self.pos = next;
+                return FastToken::StrI(text);
+            }
+        } else if b == EXT_T_0 {
+            if let Ok((value, next)) = read_mb_u32(self.input, start + 1) {
+                self.pos = next;
+                return FastToken::ExtT0(value);
+            }
+        } else if b == SWITCH_PAGE {
+            if let Some(&p) = self.input.get(start + 1) {
+                self.pos = start + 2;
+                self.tag_page = p;
+                return FastToken::SwitchPage(p);
+            }
+        } else if b == OPAQUE && self.header.version != 0 {
+            if let Ok((len, at)) = read_mb_u32(self.input, start + 1) {
+                if len <= self.limits.max_string_len {
+                    let end = at.saturating_add(len as usize);
+                    if let Some(data) = self.input.get(at..end) {
+                        self.pos = end;
+                        return FastToken::Opaque(data);
                     }
-                } else if b == END {
-                    self.pos = start + 1;
-                    if self.depth <= 1 {
-                        self.depth = 0;
-                        self.set_mode(Mode::Epilog);
-                    } else {
-                        self.depth -= 1;
-                    }
-                    return Ok(Some(Token {
-                        offset: start,
-                        page,
-                        kind: TokenKind::End,
-                    }));
-                } else if b == STR_I {
-                    self.pos = start + 1;
-                    return match self.inline_text(start) {
-                        Ok(text) => Ok(Some(Token {
-                            offset: start,
-                            page,
-                            kind: TokenKind::StrI(text),
-                        })),
-                        Err(e) => Err(self.fail_with(e)),
-                    };
-                } else if b == EXT_T_0 {
-                    return match read_mb_u32(self.input, start + 1) {
-                        Ok((value, p)) => {
-                            self.pos = p;
-                            Ok(Some(Token {
-                                offset: start,
-                                page,
-                                kind: TokenKind::ExtT { n: 0, value },
-                            }))
-                        }
-                        Err(e) => Err(self.fail_with(e)),
-                    };
-                } else if b == SWITCH_PAGE {
-                    if let Some(&p) = self.input.get(start + 1) {
-                        self.pos = start + 2;
-                        self.tag_page = p;
-                        return Ok(Some(Token {
-                            offset: start,
-                            page: p,
-                            kind: TokenKind::SwitchPage(p),
-                        }));
-                    }
-                } else if b == OPAQUE {
-                    self.pos = start + 1;
-                    return match self.opaque(start) {
-                        Ok(data) => Ok(Some(Token {
-                            offset: start,
-                            page,
-                            kind: TokenKind::Opaque(data),
-                        })),
-                        Err(e) => Err(self.fail_with(e)),
-                    };
                 }
             }
         }
-        self.next_slow()
+        FastToken::Other
+    }
+
+    /// The inline string whose bytes start at `from`, and the position after
+    /// its NUL; `None` if it is unterminated, too long or not valid text.
+    #[inline(always)]
+    fn inline_text_fast(&self, from: usize) -> Option<(&'a str, usize)> {
+        let to = find_nul(self.input, from)?;
+        if to - from > self.limits.max_string_len as usize || self.header.is_ascii() {
+            return None;
+        }
+        let text = std::str::from_utf8(self.input.get(from..to)?).ok()?;
+        Some((text, to + 1))
     }
 
     /// Sets the mode and with it the fast path's bound.
@@ -283,13 +322,6 @@ impl<'a> Reader<'a> {
             self.fail_with(e);
         }
         r
-    }
-
-    /// Enters [`Mode::Failed`] with the error `kind` at `at` and returns it.
-    #[cold]
-    #[inline(never)]
-    fn fail(&mut self, kind: ErrorKind, at: usize) -> Error {
-        self.fail_with(Error::new(kind, at))
     }
 
     /// Enters [`Mode::Failed`] with `e` and returns it.

@@ -92,3 +92,31 @@ pub struct Token<'a> {
     /// What it is.
     pub kind: TokenKind<'a>,
 }
+
+/// A common token of element content, as [`crate::Reader::next_fast`] reads
+/// it: small and `Copy`, for layered decoders that dispatch on tokens
+/// themselves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FastToken<'a> {
+    /// A tag token without attributes, on [`crate::Reader::tag_page`].
+    Tag {
+        /// The token without the flag bits (0x05–0x3F).
+        token: u8,
+        /// Content follows (ended by [`FastToken::End`] or [`TokenKind::End`]).
+        content: bool,
+    },
+    /// `END` of an element's content.
+    End,
+    /// `STR_I`: an inline string.
+    StrI(&'a str),
+    /// `EXT_T_0` with its integer.
+    ExtT0(u32),
+    /// `OPAQUE` data.
+    Opaque(&'a [u8]),
+    /// `SWITCH_PAGE` of the tag code space, applied (the new page).
+    SwitchPage(u8),
+    /// Any other token, a token that is an error, the end of the input, or
+    /// the reader is not in element content: nothing was read, and
+    /// [`crate::Reader::next_token`] reads what comes next.
+    Other,
+}
