@@ -784,6 +784,7 @@ impl<'k> Encoder<'k> {
     /// Starts element `tag` (a model name: elements renamed in the
     /// encoder's version get that version's name) without a namespace
     /// declaration.
+    #[inline]
     pub fn start(&mut self, tag: Tag) -> Result<(), Error> {
         self.start_with(Name::Tag(tag), None)
     }
@@ -802,11 +803,13 @@ impl<'k> Encoder<'k> {
     }
 
     /// Ends the innermost element.
+    #[inline]
     pub fn end(&mut self) -> Result<(), Error> {
         self.sink.event(Event::End)
     }
 
     /// Writes text content (nothing for the empty string).
+    #[inline]
     pub fn text(&mut self, text: &str) -> Result<(), Error> {
         if text.is_empty() {
             return Ok(());
@@ -815,11 +818,13 @@ impl<'k> Encoder<'k> {
     }
 
     /// Writes an integer value.
+    #[inline]
     pub fn integer(&mut self, value: u32) -> Result<(), Error> {
         self.sink.event(Event::Integer(value))
     }
 
     /// Writes a date-time value.
+    #[inline]
     pub fn date_time(&mut self, value: DateTime) -> Result<(), Error> {
         self.sink.event(Event::DateTime(value))
     }
@@ -837,6 +842,7 @@ impl<'k> Encoder<'k> {
     }
 
     /// Writes an empty element `tag`.
+    #[inline]
     pub fn flag(&mut self, tag: Tag) -> Result<(), Error> {
         self.start(tag)?;
         self.end()
@@ -851,7 +857,12 @@ impl<'k> Encoder<'k> {
     }
 
     /// Writes generic content (elements and text).
+    #[inline]
     pub fn nodes(&mut self, nodes: &[Node]) -> Result<(), Error> {
+        // Usually empty (every model's `extra`).
+        if nodes.is_empty() {
+            return Ok(());
+        }
         crate::element::encode_nodes(nodes, self)
     }
 }
