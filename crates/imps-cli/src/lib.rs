@@ -13,3 +13,4 @@ pub mod detect;
 pub mod error;
 pub mod inspect;
 pub mod io;
+pub mod validate;

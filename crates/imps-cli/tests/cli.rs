@@ -65,7 +65,11 @@ fn p(rel: &str) -> String {
 }
 
 /// Android's encoder vectors: our XML → WBXML is byte-identical to the
-/// phone's expected output, written with `-o FILE`.
+/// phone's expected output, written with `-o FILE`. Most of them are codec
+/// fragments, not CSP messages (a bare root, a `Session` without
+/// transactions), which only the event path (`--raw`) converts; the two
+/// whole messages also go through the typed model, see
+/// `typed_path_on_android_encoder_messages`.
 #[test]
 fn xml_to_wbxml_matches_android_encoder_vectors() {
     let dir = tempdir();
@@ -85,6 +89,7 @@ fn xml_to_wbxml_matches_android_encoder_vectors() {
         let out = imps(
             &[
                 "convert",
+                "--raw",
                 &p(&format!("android-im-libwbxml/encoder/{xml}")),
                 "-o",
                 out_path.to_str().unwrap(),
@@ -95,11 +100,60 @@ fn xml_to_wbxml_matches_android_encoder_vectors() {
         let expected =
             std::fs::read(vectors().join("android-im-libwbxml/encoder").join(wbxml)).unwrap();
         assert_eq!(std::fs::read(&out_path).unwrap(), expected, "{xml}");
+        // `--events` is the same flag.
+        let out = imps(
+            &[
+                "convert",
+                "--events",
+                &p(&format!("android-im-libwbxml/encoder/{xml}")),
+            ],
+            None,
+        );
+        assert_eq!(ok(&out), expected, "{xml}");
+    }
+}
+
+/// The typed path on the encoder vectors that are whole CSP messages:
+/// `statusprim` comes out byte for byte as the phone wrote it; in
+/// `cap_request` the model writes the `CapabilityList` children in the DTD
+/// order (ClientType, InitialDeliveryMethod, SupportedBearer, MultiTrans,
+/// ParserSize, SupportedCIRMethod+, ServerPollMin) where the phone wrote
+/// ParserSize, MultiTrans, InitialDeliveryMethod, ServerPollMin,
+/// SupportedBearer first: the same model, the same length, other bytes.
+/// The fragments are refused by the typed path with their element path.
+#[test]
+fn typed_path_on_android_encoder_vectors() {
+    let enc = |name: &str| p(&format!("android-im-libwbxml/encoder/{name}"));
+    let phone = |name: &str| std::fs::read(enc(name)).unwrap();
+    let typed = imps(&["convert", &enc("statusprim.xml")], None);
+    assert_eq!(ok(&typed), phone("statusprim.wbxml"));
+    let typed = imps(&["convert", &enc("cap_request.xml")], None);
+    let typed = ok(&typed).to_vec();
+    let expected = phone("cap_request.wbxml");
+    assert_eq!(typed.len(), expected.len());
+    assert_ne!(
+        typed, expected,
+        "the typed path reorders the CapabilityList"
+    );
+    let model_of = |wbxml: &[u8]| {
+        let json = imps(&["convert", "--to", "json"], Some(wbxml));
+        ok(&json).to_vec()
+    };
+    assert_eq!(model_of(&typed), model_of(&expected));
+    for fragment in [
+        "simple_csp12.xml",
+        "simple_integer.xml",
+        "simple2_csp11.xml",
+    ] {
+        let err = failed(&imps(&["convert", &enc(fragment)], None));
+        assert!(err.contains("missing required <"), "{err}");
+        assert!(err.contains(" in WV-CSP-Message"), "{err}");
     }
 }
 
 /// Phone-style WBXML → XML → WBXML through stdin/stdout (`-`) is
-/// byte-identical, for every Android encoder vector.
+/// byte-identical on the event path, for every Android encoder vector; on
+/// the typed path (whole messages only) the second WBXML is a fixed point.
 #[test]
 fn phone_wbxml_round_trips_through_stdin_and_stdout() {
     let dir = vectors().join("android-im-libwbxml/encoder");
@@ -110,20 +164,35 @@ fn phone_wbxml_round_trips_through_stdin_and_stdout() {
             continue;
         }
         let wbxml = std::fs::read(&path).unwrap();
-        let xml = imps(&["convert", "-"], Some(&wbxml));
+        let xml = imps(&["convert", "--raw", "-"], Some(&wbxml));
         let xml = ok(&xml).to_vec();
         assert!(xml.starts_with(b"<?xml"), "{}", path.display());
-        let back = imps(&["convert", "--to", "wbxml", "-o", "-"], Some(&xml));
+        let back = imps(
+            &["convert", "--raw", "--to", "wbxml", "-o", "-"],
+            Some(&xml),
+        );
         assert_eq!(ok(&back), wbxml, "{}", path.display());
         n += 1;
     }
     assert!(n >= 8, "only {n} vectors");
+    for name in ["cap_request", "statusprim"] {
+        let wbxml = std::fs::read(dir.join(format!("{name}.wbxml"))).unwrap();
+        let xml = imps(&["convert", "-"], Some(&wbxml));
+        let once = imps(&["convert", "-o", "-"], Some(ok(&xml)));
+        let once = ok(&once).to_vec();
+        let xml2 = imps(&["convert", "-"], Some(&once));
+        assert_eq!(ok(&xml2), ok(&xml), "{name}");
+        let twice = imps(&["convert", "-"], Some(ok(&xml2)));
+        assert_eq!(ok(&twice), once, "{name}");
+    }
 }
 
 /// The libwbxml-encoded WV corpus converts to XML whose elements and texts
 /// are those of libwbxml's source XML (libwbxml drops xmlns, so namespaces
 /// are not compared), and that XML converts back to phone-style WBXML that
-/// converts to the same elements and texts again.
+/// converts to the same elements and texts again. This goes through the
+/// typed model (the default): the spec examples list children in the DTD
+/// order already, so the model keeps their order.
 #[test]
 fn libwbxml_corpus_converts_to_the_source_xml() {
     let mut n = 0;
@@ -293,13 +362,14 @@ fn garbage_unknown_syntax_missing_file_and_bad_arguments() {
 
 #[test]
 fn csp_option_retargets_the_version() {
+    // Event path: a CSP 1.1 fragment.
     let xml =
         std::fs::read(vectors().join("android-im-libwbxml/encoder/simple2_csp11.xml")).unwrap();
-    let out = imps(&["convert", "--csp", "1.2"], Some(&xml));
+    let out = imps(&["convert", "--raw", "--csp", "1.2"], Some(&xml));
     let wbxml = ok(&out);
     // WBXML 1.3, public id 0x11 (CSP 1.2), and the 1.2 namespace token.
     assert_eq!(&wbxml[..4], &[0x03, 0x11, 0x6A, 0x00]);
-    let back = imps(&["convert", "--indent", "0"], Some(wbxml));
+    let back = imps(&["convert", "--raw", "--indent", "0"], Some(wbxml));
     let back = String::from_utf8(ok(&back).to_vec()).unwrap();
     assert!(
         back.contains("xmlns=\"http://www.openmobilealliance.org/DTD/WV-CSP1.2\""),
@@ -310,6 +380,49 @@ fn csp_option_retargets_the_version() {
         1,
         "--indent 0 writes one line: {back}"
     );
+}
+
+/// Typed path: a CSP 1.1 message rewritten as 1.2 gets the 1.2 namespaces
+/// and the 1.2 names of renamed primitives (wv-078 spells the 1.2 name
+/// `BlockEntity-Request` in a 1.1 document; the model writes each version's
+/// own name), and comes back to 1.1 as it was.
+#[test]
+fn csp_option_renames_through_the_model() {
+    let to_xml = |args: &[&str], stdin: Option<&[u8]>| {
+        let out = imps(args, stdin);
+        String::from_utf8(ok(&out).to_vec()).unwrap()
+    };
+    let v11 = to_xml(
+        &["convert", "--to", "xml", &p("libwbxml-wv-csp11/wv-078.xml")],
+        None,
+    );
+    assert!(v11.contains("<BlockUser-Request>"), "{v11}");
+    assert!(
+        v11.contains("http://www.wireless-village.org/CSP1.1"),
+        "{v11}"
+    );
+    let v12 = to_xml(
+        &["convert", "--to", "xml", "--csp", "1.2", "-"],
+        Some(v11.as_bytes()),
+    );
+    assert!(v12.contains("<BlockEntity-Request>"), "{v12}");
+    assert!(!v12.contains("BlockUser-Request"), "{v12}");
+    assert!(
+        v12.contains("xmlns=\"http://www.openmobilealliance.org/DTD/WV-CSP1.2\""),
+        "{v12}"
+    );
+    assert!(
+        v12.contains("xmlns=\"http://www.openmobilealliance.org/DTD/WV-TRC1.2\""),
+        "{v12}"
+    );
+    assert!(!v12.contains("wireless-village.org"), "{v12}");
+    let wbxml = imps(&["convert", "--csp", "1.2"], Some(v11.as_bytes()));
+    assert_eq!(&ok(&wbxml)[..2], &[0x03, 0x11], "public id of CSP 1.2");
+    let back = to_xml(
+        &["convert", "--to", "xml", "--csp", "1.1", "-"],
+        Some(v12.as_bytes()),
+    );
+    assert_eq!(back, v11);
 }
 
 #[test]
