@@ -13,7 +13,7 @@ pub enum Syntax {
     Xml,
     /// CSP WBXML.
     Wbxml,
-    /// The event stream as JSON (lossless, for scripting).
+    /// The typed model's JSON shape (see `imps-model`), for scripting.
     Json,
 }
 

@@ -110,20 +110,10 @@ impl fmt::Display for CliError {
 
 impl std::error::Error for CliError {}
 
-/// 1-based line and column (counted in characters) of byte `offset`.
+/// 1-based line and column (counted in characters) of byte `offset`
+/// ([`imps_csp_xml::line_column`]; JSON positions are counted the same way).
 pub fn line_col(input: &[u8], offset: usize) -> (usize, usize) {
-    let before = input.get(..offset).unwrap_or(input);
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    // Count characters, not bytes: skip UTF-8 continuation bytes.
-    let col = 1 + before[line_start..]
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count();
-    (line, col)
+    imps_csp_xml::line_column(input, offset)
 }
 
 #[cfg(test)]

@@ -117,6 +117,15 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The kind of document validated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A `WV-CSP-Message`.
+    Message,
+    /// A standalone presence document (`PresenceSubList`).
+    Presence,
+}
+
 /// What was validated, and what was found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
@@ -124,6 +133,9 @@ pub struct Report {
     pub syntax: Option<Syntax>,
     /// The CSP version (of the header, the namespaces, or the default).
     pub version: Option<CspVersion>,
+    /// The kind of document, from its root element (`None`: neither a CSP
+    /// message nor a presence document, or unreadable).
+    pub kind: Option<DocumentKind>,
     /// The document, when it decoded (it may still have problems: a
     /// `TransactionMode` that does not fit its primitive).
     pub document: Option<Document>,
@@ -198,7 +210,11 @@ impl Report {
                     list.join(", ")
                 ));
             }
-            None => s.push_str("document"),
+            None => s.push_str(match self.kind {
+                Some(DocumentKind::Message) => "message",
+                Some(DocumentKind::Presence) => "presence document",
+                None => "document",
+            }),
         }
         s
     }
@@ -209,6 +225,7 @@ pub fn validate<'a>(input: &'a [u8], options: &Options) -> Report {
     let mut report = Report {
         syntax: None,
         version: None,
+        kind: None,
         document: None,
         problems: Vec::new(),
         truncated: false,
@@ -267,6 +284,11 @@ pub fn validate<'a>(input: &'a [u8], options: &Options) -> Report {
         },
     };
     report.version = outcome.version;
+    report.kind = match outcome.kind {
+        Kind::Message => Some(DocumentKind::Message),
+        Kind::Presence => Some(DocumentKind::Presence),
+        Kind::Other => None,
+    };
     report.document = outcome.document;
     // The first of equal problems only (passes may find one twice), in
     // document order.
@@ -282,7 +304,8 @@ pub fn validate<'a>(input: &'a [u8], options: &Options) -> Report {
     report.problems = found
         .into_iter()
         .map(|f| Problem {
-            message: f.message,
+            // One line, whatever the reader quoted.
+            message: f.message.replace(['\n', '\r'], " "),
             position: match syntax {
                 Syntax::Json => Position::Event(f.offset),
                 Syntax::Xml => Position::Byte {
@@ -362,6 +385,7 @@ impl Found {
 /// What [`check_source`] found.
 struct Outcome {
     version: Option<CspVersion>,
+    kind: Kind,
     document: Option<Document>,
     found: Vec<Found>,
     truncated: bool,
@@ -376,6 +400,7 @@ fn check_source<'a>(
 ) -> Outcome {
     let mut out = Outcome {
         version: None,
+        kind: Kind::Other,
         document: None,
         found: Vec::new(),
         truncated: false,
@@ -402,6 +427,7 @@ fn check_source<'a>(
         out.version = Some(v);
     }
     let kind = first.units.kind;
+    out.kind = kind;
     let first_error = match first.result {
         Ok(doc) => {
             out.version = Some(doc_version(&doc, fallback));
@@ -774,6 +800,59 @@ impl<'a> EventSource<'a> for Units<'a, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    const CAP_REQUEST: &[u8] =
+        include_bytes!("../../../testvectors/android-im-libwbxml/encoder/cap_request.wbxml");
+    const PRESENCE: &[u8] = include_bytes!("../tests/data/presence.xml");
+    const SEVERAL: &[u8] = include_bytes!("../tests/data/several-problems.xml");
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// Mutated and cut documents never panic, and every problem is one
+        /// line with a position.
+        #[test]
+        fn mutated_documents_never_panic(
+            which in 0usize..3,
+            pos in any::<prop::sample::Index>(),
+            byte in any::<u8>(),
+            cut in any::<prop::sample::Index>(),
+            strict in any::<bool>(),
+        ) {
+            let mut v = [CAP_REQUEST, PRESENCE, SEVERAL][which].to_vec();
+            let i = pos.index(v.len());
+            v[i] = byte;
+            v.truncate(cut.index(v.len()).max(1));
+            let report = validate(&v, &Options { strict });
+            prop_assert!(report.problems.len() <= MAX_PROBLEMS);
+            for p in &report.problems {
+                let line = p.to_string();
+                prop_assert!(!line.contains('\n'), "{}", line);
+                prop_assert!(line.contains(" at "), "{}", line);
+            }
+            let _ = report.summary();
+        }
+    }
+
+    /// Many bad transactions: each is reported, up to the cap.
+    #[test]
+    fn problems_are_capped() {
+        let bad = transaction(
+            "Request",
+            "<KeepAlive-Request><TimeToLive>x</TimeToLive></KeepAlive-Request>",
+        );
+        let doc = format!(
+            "{HEAD}{}</Session></WV-CSP-Message>",
+            bad.repeat(MAX_PROBLEMS + 20)
+        );
+        let report = validate(doc.as_bytes(), &Options::default());
+        assert_eq!(report.problems.len(), MAX_PROBLEMS);
+        assert!(report.truncated);
+        let doc = format!("{HEAD}{}</Session></WV-CSP-Message>", bad.repeat(7));
+        let report = validate(doc.as_bytes(), &Options::default());
+        assert_eq!(report.problems.len(), 7);
+        assert!(!report.truncated);
+    }
 
     fn problems(doc: &str, strict: bool) -> Vec<String> {
         validate(doc.as_bytes(), &Options { strict })

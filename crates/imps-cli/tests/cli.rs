@@ -425,6 +425,103 @@ fn csp_option_renames_through_the_model() {
     assert_eq!(back, v11);
 }
 
+/// JSON → model → WBXML: for every Movistar request and libwbxml document,
+/// XML → JSON → WBXML gives the bytes of XML → WBXML (one model), and the
+/// JSON read back from that WBXML is the same JSON.
+#[test]
+fn json_converts_like_the_other_syntaxes() {
+    let mut n = 0;
+    for dir in ["omf-sms20-movistar", "libwbxml-wv-csp11"] {
+        for entry in std::fs::read_dir(vectors().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "xml") {
+                continue;
+            }
+            let name = path.display().to_string();
+            let direct = imps(&["convert", "--to", "wbxml", &name], None);
+            let json = imps(&["convert", "--to", "json", &name], None);
+            let json = ok(&json).to_vec();
+            assert!(json.starts_with(b"{"), "{name}");
+            // JSON on stdin; WBXML is the default output for JSON.
+            let wbxml = imps(&["convert", "-"], Some(&json));
+            assert_eq!(ok(&wbxml), ok(&direct), "{name}");
+            let again = imps(&["convert", "--to", "json", "-"], Some(ok(&wbxml)));
+            assert_eq!(ok(&again), json, "{name}");
+            n += 1;
+        }
+    }
+    assert_eq!(n, 23 + 116);
+}
+
+/// A standalone presence document (`PresenceSubList` root) converts in
+/// every direction through the model, JSON included (bare and tagged
+/// shapes), and to another CSP version's PA namespace.
+#[test]
+fn presence_documents_convert() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/presence.xml")
+        .display()
+        .to_string();
+    let wbxml = imps(&["convert", &path], None);
+    let wbxml = ok(&wbxml).to_vec();
+    // CSP 1.2 public id; PresenceSubList with the PA 1.2 namespace token.
+    assert_eq!(&wbxml[..4], &[0x03, 0x11, 0x6A, 0x00]);
+    let xml = imps(&["convert", "--indent", "0", "-"], Some(&wbxml));
+    let xml = String::from_utf8(ok(&xml).to_vec()).unwrap();
+    assert!(
+        xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?><PresenceSubList xmlns=\"http://www.openmobilealliance.org/DTD/WV-PA1.2\"><OnlineStatus><Qualifier>T</Qualifier><PresenceValue>T</PresenceValue></OnlineStatus>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<CommC><Cap>IM</Cap><Status>OPEN</Status></CommC>"),
+        "{xml}"
+    );
+    let json = imps(&["convert", "--to", "json", &path], None);
+    let json = String::from_utf8(ok(&json).to_vec()).unwrap();
+    assert!(json.contains("\"attributes\": ["), "{json}");
+    assert!(json.contains("\"UserAvailability\": {"), "{json}");
+    assert!(!json.contains("\"session\""), "{json}");
+    let from_json = imps(&["convert", "-"], Some(json.as_bytes()));
+    assert_eq!(ok(&from_json), wbxml);
+    let tagged = format!("{{\"Presence\": {json}}}");
+    let from_tagged = imps(&["convert", "-"], Some(tagged.as_bytes()));
+    assert_eq!(ok(&from_tagged), wbxml);
+    // As CSP 1.1: the PA 1.1 namespace and public id 0x10.
+    let v11 = imps(&["convert", "--csp", "1.1", "--to", "xml", &path], None);
+    let v11 = String::from_utf8(ok(&v11).to_vec()).unwrap();
+    assert!(
+        v11.contains("<PresenceSubList xmlns=\"http://www.wireless-village.org/PA1.1\">"),
+        "{v11}"
+    );
+    let v11 = imps(&["convert", "--csp", "1.1", &path], None);
+    assert_eq!(&ok(&v11)[..2], &[0x03, 0x10]);
+}
+
+/// What the typed path cannot take: another root (with a hint at `--raw`,
+/// which converts it), and `--raw` with JSON.
+#[test]
+fn typed_path_refuses_other_documents_and_raw_refuses_json() {
+    let doc = b"<?xml version=\"1.0\"?>\n<ContentData>Hello</ContentData>\n";
+    let err = failed(&imps(&["convert"], Some(doc)));
+    assert!(
+        err.contains("expected WV-CSP-Message or PresenceSubList, found <ContentData>"),
+        "{err}"
+    );
+    assert!(err.contains("--raw converts any document"), "{err}");
+    let out = imps(&["convert", "--raw"], Some(doc));
+    assert_eq!(&ok(&out)[..2], &[0x03, 0x11]);
+    let err = failed(&imps(&["convert", "--raw", "--to", "json"], Some(doc)));
+    assert!(
+        err.contains("--raw converts between XML and WBXML only"),
+        "{err}"
+    );
+    let err = failed(&imps(&["convert", "--raw"], Some(b"{}")));
+    assert!(
+        err.contains("--raw converts between XML and WBXML only"),
+        "{err}"
+    );
+}
+
 #[test]
 fn inspect_dumps_offsets_pages_and_names() {
     let out = imps(

@@ -66,26 +66,34 @@ fn all_decoders(data: &[u8]) {
             let _ = imps_model::decode_with::<imps_model::Message>(&mut r, &options);
         }
     }
-    // The CLI functions (JSON output goes through the model too).
+    // The CLI functions: convert through the model (the default) and the
+    // event path, validate in both modes.
     for to in [
         None,
         Some(Syntax::Xml),
         Some(Syntax::Wbxml),
         Some(Syntax::Json),
     ] {
-        let options = Options {
-            to,
-            indent: Some(2),
-            ..Options::default()
-        };
-        if let Ok(out) = convert(data, &options) {
-            assert!(
-                bounded(data, &out),
-                "convert output of {} bytes for {} input bytes",
-                out.len(),
-                data.len()
-            );
+        for raw in [false, true] {
+            let options = Options {
+                to,
+                indent: Some(2),
+                raw,
+                ..Options::default()
+            };
+            if let Ok(out) = convert(data, &options) {
+                assert!(
+                    bounded(data, &out),
+                    "convert output of {} bytes for {} input bytes",
+                    out.len(),
+                    data.len()
+                );
+            }
         }
+    }
+    for strict in [false, true] {
+        let report = imps_cli::validate::validate(data, &imps_cli::validate::Options { strict });
+        assert!(report.problems.len() <= imps_cli::validate::MAX_PROBLEMS);
     }
     let mut dump = String::new();
     let _ = imps_cli::inspect::inspect(data, None, &mut dump);
