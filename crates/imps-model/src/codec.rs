@@ -277,8 +277,8 @@ pub fn model_tag(tag: Tag) -> Tag {
 /// Names as the model matches them: a name spelled out (XML, or a WBXML
 /// `LITERAL` of a version whose table lacks it) that a token table knows is
 /// that table name, and renamed elements carry their CSP 1.2 name.
-#[inline]
-fn normalize_name(name: &mut Name<'_>) {
+#[inline(always)]
+pub(crate) fn normalize_name(name: &mut Name<'_>) {
     match name {
         Name::Tag(t) => *t = model_tag(*t),
         Name::Other(s) => {
@@ -389,9 +389,16 @@ impl<'s, 'a> Decoder<'s, 'a> {
         }
     }
 
+    /// The source's next event as it comes (`None` at the end of the
+    /// input), for the element loops of the declaration macros.
+    #[inline(always)]
+    pub(crate) fn raw_next(&mut self) -> Result<Option<Event<'a>>, Error> {
+        self.source.next_event()
+    }
+
     #[cold]
     #[inline(never)]
-    fn end_of_document(&self) -> Error {
+    pub(crate) fn end_of_document(&self) -> Error {
         self.error(ErrorKind::Syntax("unexpected end of document".into()))
     }
 
@@ -449,7 +456,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
 
     /// Content other than a child element where child elements belong.
     #[inline(never)]
-    fn stray(&mut self, ev: Event<'a>, extra: &mut Vec<Node>) -> Result<(), Error> {
+    pub(crate) fn stray(&mut self, ev: Event<'a>, extra: &mut Vec<Node>) -> Result<(), Error> {
         let node = match ev {
             Event::Text(t) if is_xml_space(&t) => return Ok(()),
             other if self.options.strict => {

@@ -95,7 +95,7 @@ impl FromEvents for Message {
             extra: Vec::new(),
         };
         let mut seen = false;
-        while let Some(child) = d.next_child(&mut message.extra)? {
+        each_child!(d, message.extra, child => {
             if matches!(child.name, imps_event::Name::Tag(Tag::Session)) && !seen {
                 Session::decode_into(&mut message.session, child, d)?;
                 seen = true;
@@ -104,7 +104,7 @@ impl FromEvents for Message {
             } else {
                 d.unknown(child, &mut message.extra)?;
             }
-        }
+        });
         if !seen {
             return Err(d.missing(&start.name, Tag::Session));
         }
@@ -253,14 +253,14 @@ impl FromEvents for TransactionContent {
     ) -> Result<(), Error> {
         slot.xmlns = start.xmlns.map(intern_xmlns);
         let mut seen = false;
-        while let Some(child) = d.next_child(&mut slot.extra)? {
+        each_child!(d, slot.extra, child => {
             if seen {
                 d.duplicate(child, &mut slot.extra)?;
             } else {
                 Primitive::decode_into(&mut slot.primitive, child, d)?;
                 seen = true;
             }
-        }
+        });
         if !seen {
             return Err(d.error_in(&start.name, ErrorKind::Missing("primitive")));
         }

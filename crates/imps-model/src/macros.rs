@@ -54,6 +54,29 @@ macro_rules! field_ty {
     (opt_of ($ty:ty)) => { Option<$ty> };
 }
 
+/// Runs `$body` for each child element's `Start` (normalised, see
+/// [`crate::codec::Decoder::next_child`], whose loop this is, matched on the
+/// source's events directly: cheaper than going through `Option<Start>`),
+/// up to the parent's `End`; other content goes to `$extra` (lenient) or is
+/// refused (strict). `continue` in `$body` goes on with the next child.
+macro_rules! each_child {
+    ($d:ident, $extra:expr, $child:ident => $body:block) => {
+        loop {
+            let mut $child = match $d.raw_next()? {
+                Some(::imps_event::Event::Start(child)) => child,
+                Some(::imps_event::Event::End) => break,
+                Some(other) => {
+                    $d.stray(other, &mut $extra)?;
+                    continue;
+                }
+                None => return Err($d.end_of_document()),
+            };
+            $crate::codec::normalize_name(&mut $child.name);
+            $body
+        }
+    };
+}
+
 /// Whether a child name belongs to a field.
 macro_rules! field_accepts {
     ($name:expr; flag ($tag:ident)) => {
@@ -237,7 +260,7 @@ macro_rules! element {
             ) -> Result<(), ::imps_event::Error> {
                 // Whether each `req` child was seen (named after the field).
                 $( let mut $field = false; )*
-                while let Some(child) = d.next_child(&mut this.extra)? {
+                each_child!(d, this.extra, child => {
                     $(
                         if field_accepts!(&child.name; $card $spec) {
                             field_decode!(this.$field, $field, child, d; $card $spec);
@@ -245,7 +268,7 @@ macro_rules! element {
                         }
                     )*
                     d.unknown(child, &mut this.extra)?;
-                }
+                });
                 $( field_finish!(this.$field, $field, d, start; $card $spec); )*
                 Ok(())
             }

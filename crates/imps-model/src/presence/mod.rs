@@ -474,13 +474,13 @@ impl FromEvents for PresenceSubList {
         };
         let mut attributes: Vec<Attribute> = Vec::new();
         let mut extra = Vec::new();
-        while let Some(child) = d.next_child(&mut extra)? {
+        each_child!(d, extra, child => {
             let attribute = Attribute::decode(child, d)?;
             if d.strict() {
                 check_strict(&attribute, &attributes, version, d)?;
             }
             attributes.push(attribute);
-        }
+        });
         Ok(PresenceSubList {
             xmlns,
             attributes,
