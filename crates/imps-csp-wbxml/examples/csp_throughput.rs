@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --release -p imps-csp-wbxml --example csp_throughput [SECONDS] [ROUNDS] [JOB…]
+//! cargo run --release -p imps-csp-wbxml --example csp_throughput count PASSES [JOB…]
 //! ```
 //!
 //! Jobs (default: all): `decode` (every event, borrowed, folded into a
@@ -12,13 +13,15 @@
 //! (10^6 bytes per second; for `from_xml`, of XML bytes), best of `ROUNDS`
 //! rounds of about `SECONDS` each (defaults 1.0 and 5).
 
+use std::borrow::Cow;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use imps_csp_wbxml::{DecodeOptions, EncodeOptions, WbxmlReader, WbxmlWriter};
 use imps_csp_xml::{WriteOptions, XmlReader, XmlWriter};
-use imps_event::{CspVersion, Event, EventSink, EventSource};
+
+use imps_event::{CspVersion, Event, EventSink, EventSource, Name, Start};
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -54,10 +57,33 @@ fn decode(input: &[u8]) -> Option<u64> {
     Some(sum)
 }
 
+/// The event borrowing from `ev` (no copy of text or data), as a typed
+/// encoder sends it.
+fn borrowed<'e>(ev: &'e Event<'_>) -> Event<'e> {
+    match ev {
+        Event::Start(s) => Event::Start(Start {
+            name: match &s.name {
+                Name::Tag(t) => Name::Tag(*t),
+                Name::Other(o) => Name::Other(Cow::Borrowed(o)),
+                Name::Token { page, token } => Name::Token {
+                    page: *page,
+                    token: *token,
+                },
+            },
+            xmlns: s.xmlns.as_deref().map(Cow::Borrowed),
+        }),
+        Event::End => Event::End,
+        Event::Text(t) => Event::Text(Cow::Borrowed(t)),
+        Event::Integer(i) => Event::Integer(*i),
+        Event::DateTime(d) => Event::DateTime(*d),
+        Event::Opaque(o) => Event::Opaque(Cow::Borrowed(o)),
+    }
+}
+
 fn encode(doc: &(CspVersion, Vec<Event<'static>>)) -> Option<u64> {
     let mut w = WbxmlWriter::with_buffer(Vec::with_capacity(256), EncodeOptions::phone(doc.0));
     for ev in &doc.1 {
-        w.event(ev.clone()).ok()?;
+        w.event(borrowed(ev)).ok()?;
     }
     Some(w.finish().ok()?.len() as u64)
 }
@@ -88,7 +114,7 @@ fn from_xml(input: &[u8]) -> Option<u64> {
     Some(w.finish().ok()?.len() as u64)
 }
 
-fn measure(name: &str, seconds: f64, rounds: u32, bytes: usize, mut pass: impl FnMut() -> u64) {
+fn timed(name: &str, seconds: f64, rounds: u32, bytes: usize, mut pass: impl FnMut() -> u64) {
     let mut best = 0f64;
     for _ in 0..rounds {
         let start = Instant::now();
@@ -107,10 +133,42 @@ fn measure(name: &str, seconds: f64, rounds: u32, bytes: usize, mut pass: impl F
     println!("{name:9} best {best:8.1} MB/s ({bytes} bytes per pass)");
 }
 
+/// `count` mode: exactly `passes` passes, no timing (for callgrind:
+/// `valgrind --tool=callgrind --collect-atstart=no
+/// --toggle-collect='*counted_passes*' … csp_throughput count 20 encode`).
+#[inline(never)]
+fn counted_passes(passes: u32, mut pass: impl FnMut() -> u64) -> u64 {
+    (0..passes).fold(0, |acc, _| acc.wrapping_add(pass()))
+}
+
+fn measure(
+    name: &str,
+    timing: Option<(f64, u32)>,
+    passes: u32,
+    bytes: usize,
+    pass: impl FnMut() -> u64,
+) {
+    match timing {
+        Some((seconds, rounds)) => timed(name, seconds, rounds, bytes, pass),
+        None => {
+            let sum = counted_passes(passes, pass);
+            println!("{name}: {passes} passes, checksum {sum:#x}");
+        }
+    }
+}
+
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let seconds: f64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1.0);
-    let rounds: u32 = args.next().and_then(|s| s.parse().ok()).unwrap_or(5);
+    let mut args = std::env::args().skip(1).peekable();
+    // `count PASSES` instead of `SECONDS ROUNDS`.
+    let (timing, passes) = if args.peek().is_some_and(|a| a == "count") {
+        args.next();
+        let passes = args.next().and_then(|s| s.parse().ok()).unwrap_or(20);
+        (None, passes)
+    } else {
+        let seconds: f64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1.0);
+        let rounds: u32 = args.next().and_then(|s| s.parse().ok()).unwrap_or(5);
+        (Some((seconds, rounds)), 0)
+    };
     let jobs: Vec<String> = args.collect();
     let want = |j: &str| jobs.is_empty() || jobs.iter().any(|x| x == j);
     let mut paths = Vec::new();
@@ -127,7 +185,7 @@ fn main() {
     let bytes: usize = docs.iter().map(Vec::len).sum();
     println!("{} documents, {bytes} bytes", docs.len());
     if want("decode") {
-        measure("decode", seconds, rounds, bytes, || {
+        measure("decode", timing, passes, bytes, || {
             docs.iter()
                 .map(|d| decode(black_box(d)).unwrap_or(0))
                 .fold(0, u64::wrapping_add)
@@ -146,7 +204,7 @@ fn main() {
             })
             .filter(|doc| encode(doc).is_some())
             .collect();
-        measure("encode", seconds, rounds, bytes, || {
+        measure("encode", timing, passes, bytes, || {
             events
                 .iter()
                 .map(|d| encode(black_box(d)).unwrap_or(0))
@@ -154,7 +212,7 @@ fn main() {
         });
     }
     if want("to_xml") {
-        measure("to_xml", seconds, rounds, bytes, || {
+        measure("to_xml", timing, passes, bytes, || {
             docs.iter()
                 .map(|d| to_xml(black_box(d)).map_or(0, |x| x.len() as u64))
                 .fold(0, u64::wrapping_add)
@@ -163,7 +221,7 @@ fn main() {
     if want("from_xml") {
         let xmls: Vec<Vec<u8>> = docs.iter().filter_map(|d| to_xml(d)).collect();
         let xml_bytes: usize = xmls.iter().map(Vec::len).sum();
-        measure("from_xml", seconds, rounds, xml_bytes, || {
+        measure("from_xml", timing, passes, xml_bytes, || {
             xmls.iter()
                 .map(|d| from_xml(black_box(d)).unwrap_or(0))
                 .fold(0, u64::wrapping_add)

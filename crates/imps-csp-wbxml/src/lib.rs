@@ -31,6 +31,7 @@ mod error;
 mod opaque;
 mod options;
 mod reader;
+mod tables;
 mod values;
 mod version;
 mod writer;

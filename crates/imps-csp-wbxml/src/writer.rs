@@ -32,7 +32,8 @@ use crate::datetime::pack_datetime;
 use crate::error::encode;
 use crate::opaque::{encode_integer, parse_decimal};
 use crate::options::{DatePacking, EmptyElements, EncodeOptions, PublicIdChoice, ZeroInteger};
-use crate::values::{has_marker, pieces, Piece};
+use crate::tables::Tables;
+use crate::values::{contains_byte, has_marker, pieces, Piece};
 
 /// A CSP WBXML writer: an [`EventSink`] producing one document.
 ///
@@ -56,6 +57,8 @@ use crate::values::{has_marker, pieces, Piece};
 pub struct WbxmlWriter {
     w: Writer,
     options: EncodeOptions,
+    /// Lookup tables of `options.version`.
+    tables: &'static Tables,
     path: Path,
     depth: u32,
     /// The innermost element, while it has had no child element.
@@ -114,6 +117,7 @@ impl WbxmlWriter {
         WbxmlWriter {
             w,
             options,
+            tables: Tables::of(options.version),
             path: Path::new(),
             depth: 0,
             leaf: None,
@@ -214,9 +218,15 @@ impl WbxmlWriter {
             }
         }
         let tag = start.name.tag();
+        // Typed content only for tags written as tokens: a LITERAL tag has no
+        // type for a reader either.
+        let mut leaf = None;
         let tag_at = match &start.name {
-            Name::Tag(t) => match self.options.version.token(*t) {
-                Some((page, token)) => self.token_tag(page, token, attributes)?,
+            Name::Tag(t) => match self.tables.token(*t) {
+                Some((page, token)) => {
+                    leaf = Some(*t);
+                    self.token_tag(page, token, attributes)?
+                }
                 None if strict => {
                     return Err(self.err(format!(
                         "<{}> does not exist in CSP {}",
@@ -257,9 +267,7 @@ impl WbxmlWriter {
         }
         self.path.push(tag);
         self.depth += 1;
-        // Typed content only for tags written as tokens: a LITERAL tag has no
-        // type for a reader either.
-        self.leaf = tag.filter(|t| self.options.version.token(*t).is_some());
+        self.leaf = leaf;
         self.open_tag_at = Some(tag_at);
         Ok(())
     }
@@ -333,7 +341,8 @@ impl WbxmlWriter {
             }
             _ => {}
         }
-        if !has_marker(text) {
+        // Markers (U+FDD0…) start with the byte 0xEF: one quick scan.
+        if !contains_byte(text.as_bytes(), 0xEF) || !has_marker(text) {
             return self.plain_text(text);
         }
         for piece in pieces(text) {
@@ -348,12 +357,14 @@ impl WbxmlWriter {
     /// Text without markers: `EXT_T_0` for a whole value-table entry, else `STR_I`.
     fn plain_text(&mut self, text: &str) -> Result<(), Error> {
         if self.options.ext_values {
-            if let Some(index) = self.options.version.ext_index(text) {
+            if let Some(index) = self.tables.ext_index(text) {
                 return self.w.ext_t(0, index).map_err(|e| self.wb(e));
             }
         }
-        if !text.contains('\0') {
-            return self.w.str_i(text).map_err(|e| self.wb(e));
+        // The generic writer checks for NUL anyway (and writes nothing then).
+        match self.w.str_i(text) {
+            Err(e) if e.kind == imps_wbxml::ErrorKind::NulInString => {}
+            r => return r.map_err(|e| self.wb(e)),
         }
         // STR_I cannot hold NUL: write it as ENTITY 0 between the pieces.
         for (i, part) in text.split('\0').enumerate() {
@@ -390,12 +401,77 @@ impl WbxmlWriter {
     }
 }
 
+impl WbxmlWriter {
+    /// `true` when the fast paths of [`EventSink::event`] may run: inside
+    /// the root element and nothing failed.
+    #[inline(always)]
+    fn fast(&self) -> bool {
+        self.depth > 0 && self.failed.is_none()
+    }
+
+    /// A start tag of the version's tables without `xmlns`, inside the root.
+    #[inline(always)]
+    fn start_fast(&mut self, tag: Tag, page: u8, token: u8) -> Result<(), Error> {
+        self.w
+            .tag(page, token, false, true)
+            .map_err(|e| self.wb(e))?;
+        self.open_tag_at = Some(self.w.len() - 1);
+        self.path.push(Some(tag));
+        self.depth += 1;
+        self.leaf = Some(tag);
+        Ok(())
+    }
+
+    /// An `End` that does not close the root or clear a content flag.
+    #[inline(always)]
+    fn end_fast(&mut self) {
+        self.w.end();
+        self.path.pop();
+        self.depth -= 1;
+        self.leaf = None;
+        self.open_tag_at = None;
+    }
+}
+
 impl EventSink for WbxmlWriter {
     fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
-        if let Some(e) = &self.failed {
-            return Err(e.clone());
-        }
-        let r = self.event_inner(event);
+        // The common events first (matched by value, so that nothing is
+        // left to drop for tags and End); the rest in `event_inner`.
+        let r = match event {
+            Event::Start(Start {
+                name: Name::Tag(tag),
+                xmlns: None,
+            }) if self.fast() => match self.tables.token(tag) {
+                Some((page, token)) => self.start_fast(tag, page, token),
+                None => self.event_inner(Event::Start(Start::new(tag))),
+            },
+            Event::End
+                if self.fast()
+                    && self.depth > 1
+                    && (self.open_tag_at.is_none()
+                        || self.options.empty_elements != EmptyElements::NoContentBit) =>
+            {
+                self.end_fast();
+                return Ok(());
+            }
+            Event::Text(text)
+                if self.fast()
+                    && !matches!(
+                        self.leaf.map(Tag::value_type),
+                        Some(ValueType::Integer | ValueType::DateTime)
+                    )
+                    && !contains_byte(text.as_bytes(), 0xEF) =>
+            {
+                self.open_tag_at = None;
+                self.plain_text(&text)
+            }
+            event => {
+                if let Some(e) = &self.failed {
+                    return Err(e.clone());
+                }
+                self.event_inner(event)
+            }
+        };
         if let Err(e) = &r {
             self.failed = Some(e.clone());
         }

@@ -67,6 +67,7 @@ pub const fn mb_u32_len(value: u32) -> usize {
 /// write_mb_u32(&mut out, 500_000);
 /// assert_eq!(out, [0x9E, 0xC2, 0x20]);
 /// ```
+#[inline]
 pub fn write_mb_u32(out: &mut Vec<u8>, value: u32) {
     let len = mb_u32_len(value);
     for i in (0..len).rev() {

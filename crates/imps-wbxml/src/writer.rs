@@ -142,6 +142,33 @@ impl Default for Writer {
     }
 }
 
+/// `true` if `bytes` contains a NUL: short strings eight bytes at a time in a
+/// register (no call), long ones with `memchr`.
+#[inline]
+fn contains_nul(bytes: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    if bytes.len() > 64 {
+        return memchr::memchr(0, bytes).is_some();
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if x.wrapping_sub(LO) & !x & HI != 0 {
+            return true;
+        }
+    }
+    // (Not `contains`: that calls memchr, slow for at most 7 bytes.)
+    for &b in chunks.remainder() {
+        if b == 0 {
+            return true;
+        }
+    }
+    false
+}
+
 fn arg(what: &'static str, at: usize) -> Error {
     Error::new(ErrorKind::InvalidArgument(what), at)
 }
@@ -150,6 +177,25 @@ impl Writer {
     /// Starts a document: appends the header to `out` (which may already hold
     /// data, e.g. a reused buffer after `clear()`).
     pub fn new(mut out: Vec<u8>, header: &WriterHeader<'_>) -> Result<Self, Error> {
+        // The usual header (`03 11 6A 00`) in one go.
+        if let (1..=3, PublicIdSpec::Numeric(id @ 1..=0x7F), 0..=0x7F, []) = (
+            header.version,
+            header.public_id,
+            header.charset,
+            header.string_table,
+        ) {
+            let at = out.len();
+            // All four values are below 0x80: one byte each.
+            out.extend_from_slice(&[header.version, id as u8, header.charset as u8, 0]);
+            return Ok(Writer {
+                out,
+                version: header.version,
+                tag_page: 0,
+                attr_page: 0,
+                table_at: at + 3,
+                body_at: at + 4,
+            });
+        }
         if header.version > 0x03 {
             return Err(Error::new(
                 ErrorKind::UnsupportedVersion(header.version),
@@ -250,6 +296,7 @@ impl Writer {
         Ok(())
     }
 
+    #[inline]
     fn tag_page(&mut self, page: u8) {
         if page != self.tag_page {
             self.out.extend_from_slice(&[SWITCH_PAGE, page]);
@@ -257,6 +304,7 @@ impl Writer {
         }
     }
 
+    #[inline]
     fn attr_page(&mut self, page: u8) {
         if page != self.attr_page {
             self.out.extend_from_slice(&[SWITCH_PAGE, page]);
@@ -290,6 +338,7 @@ impl Writer {
     }
 
     /// A `LITERAL*` start tag naming string-table entry `index`.
+    #[inline]
     pub fn literal_tag(&mut self, index: u32, attributes: bool, content: bool) {
         let b = match (attributes, content) {
             (false, false) => LITERAL,
@@ -302,6 +351,7 @@ impl Writer {
     }
 
     /// An attribute start token (0x05–0x7F, not 0x40–0x44) of attribute page `page`.
+    #[inline]
     pub fn attr_start(&mut self, page: u8, token: u8) -> Result<(), Error> {
         if token >= 0x80 || is_global(token) {
             return Err(arg("attribute start token", self.out.len()));
@@ -339,8 +389,9 @@ impl Writer {
         self.inline(STR_I, text)
     }
 
+    #[inline]
     fn inline(&mut self, token: u8, text: &str) -> Result<(), Error> {
-        if memchr::memchr(0, text.as_bytes()).is_some() {
+        if contains_nul(text.as_bytes()) {
             return Err(Error::new(ErrorKind::NulInString, self.out.len()));
         }
         self.out.reserve(text.len() + 2);
@@ -351,12 +402,14 @@ impl Writer {
     }
 
     /// `STR_T` referencing string-table entry `index`.
+    #[inline]
     pub fn str_t(&mut self, index: u32) {
         self.out.push(STR_T);
         write_mb_u32(&mut self.out, index);
     }
 
     /// `ENTITY` with a character code.
+    #[inline]
     pub fn entity(&mut self, c: char) {
         self.out.push(ENTITY);
         write_mb_u32(&mut self.out, u32::from(c));
@@ -391,6 +444,7 @@ impl Writer {
     }
 
     /// `OPAQUE` with `data`. Refused in WBXML 1.0 and beyond 4 GiB.
+    #[inline]
     pub fn opaque(&mut self, data: &[u8]) -> Result<(), Error> {
         if self.version == 0 {
             return Err(Error::new(ErrorKind::OpaqueInWbxml10, self.out.len()));
