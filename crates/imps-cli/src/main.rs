@@ -85,9 +85,10 @@ enum Command {
     #[command(
         after_help = "Exit status 0 when valid (one summary line on stdout: version, \
         syntax, primitives), 1 otherwise: one `imps: error:` line per problem on stderr, then \
-        a count. Checked: syntax, required children, integers, dates, booleans, value sets, \
-        and each transaction's TransactionMode against its primitive; --strict also refuses \
-        unknown elements, values and namespaces. Every transaction is checked on its own (the \
+        a count. Checked: syntax, required children, integers, dates, booleans, nesting, and \
+        each transaction's TransactionMode against its primitive; --strict also refuses unknown \
+        elements and primitives, repeated children, unknown namespaces and unknown presence \
+        values. Every transaction is checked on its own (the \
         first problem of each is reported), the envelope once; in a presence document, the \
         first problem of each attribute.\n\n\
         Examples:\n  \
@@ -96,7 +97,8 @@ enum Command {
         imps convert --to json msg.wbxml | imps validate"
     )]
     Validate {
-        /// Refuse unknown elements, values and namespaces (lenient decoding keeps them).
+        /// Refuse unknown elements, primitives, namespaces and presence values, and repeated
+        /// children (lenient decoding keeps them).
         #[arg(long)]
         strict: bool,
         /// Input file (`-` or none: stdin).

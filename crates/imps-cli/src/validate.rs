@@ -9,11 +9,14 @@
 //! - the reader's syntax checks (well-formed XML without DTD entities, valid
 //!   WBXML, JSON that fits the model's shape);
 //! - everything the model's decoder checks: required children, integers,
-//!   dates (month 13), booleans, value sets, nesting depth; with
-//!   [`Options::strict`] also unknown elements, unknown values, repeated
-//!   singular children, unknown namespaces — in the readers too (XML: other
-//!   attributes than `xmlns`, a DOCTYPE internal subset; WBXML: unknown
-//!   tokens, public ids of other document types);
+//!   dates (month 13), booleans, nesting depth; with [`Options::strict`]
+//!   also unknown elements and primitives, repeated singular children,
+//!   unknown namespaces and unknown presence values — in the readers too
+//!   (XML: other attributes than `xmlns`, a DOCTYPE internal subset; WBXML:
+//!   unknown tokens, public ids of other document types). (The model keeps
+//!   unknown values of the CSP value sets, `SessionType` and the like, in
+//!   both modes; a `TransactionMode` that is neither `Request` nor
+//!   `Response` fails the mode check.)
 //! - each transaction's `TransactionMode` against the mode its primitive
 //!   travels in ([`imps_model::Primitive::expected_mode`], where that gives
 //!   an answer).
@@ -65,8 +68,9 @@ pub const MAX_PROBLEMS: usize = 100;
 /// How to validate.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
-    /// Refuse unknown elements and values (readers and model), instead of
-    /// keeping them as lenient decoding does.
+    /// Refuse unknown elements, primitives, namespaces and presence values
+    /// (readers and model), instead of keeping them as lenient decoding
+    /// does.
     pub strict: bool,
 }
 
