@@ -40,6 +40,10 @@
 //!   attribute in strict mode, still see all the others).
 //! - A **syntax error** of the reader ends everything: what follows it
 //!   cannot be read. Transactions that end before it are still checked.
+//! - **Strict mode**: the strict reader runs once on its own and its first
+//!   refusal is reported; the model reads through the lenient reader, so a
+//!   refusal of the strict reader only (an `xmlns:xsd` attribute) does not
+//!   hide the model's problems.
 //! - At most [`MAX_PROBLEMS`] problems are reported.
 //!
 //! Positions are byte offsets into the input (for XML also line and column,
@@ -254,29 +258,26 @@ pub fn validate<'a>(input: &'a [u8], options: &Options) -> Report {
     } else {
         DecodeOptions::lenient()
     };
-    let outcome = match syntax {
+    // The model reads through lenient readers: a strict reader stops at
+    // its first refusal (an `xmlns:xsd` attribute on the root), which
+    // would hide every other problem. In strict mode the strict reader
+    // runs once on its own, and its first refusal is one more problem.
+    let mut outcome = match syntax {
         Syntax::Wbxml => {
-            let reader_options = imps_csp_wbxml::DecodeOptions {
-                strict: options.strict,
-                ..Default::default()
-            };
+            let lenient = imps_csp_wbxml::DecodeOptions::default();
             let open = || -> Result<Box<dyn EventSource<'a> + 'a>, Error> {
-                Ok(Box::new(WbxmlReader::new(input, &reader_options)?))
+                Ok(Box::new(WbxmlReader::new(input, &lenient)?))
             };
-            let fallback = WbxmlReader::new(input, &reader_options).map(|r| r.version());
+            let fallback = WbxmlReader::new(input, &lenient).map(|r| r.version());
             check_source(&open, fallback, &model_options)
         }
         Syntax::Xml => {
-            let reader_options = if options.strict {
-                imps_csp_xml::DecodeOptions::strict()
-            } else {
-                imps_csp_xml::DecodeOptions::default()
-            };
+            let lenient = imps_csp_xml::DecodeOptions::default();
             let open = || -> Result<Box<dyn EventSource<'a> + 'a>, Error> {
-                Ok(Box::new(XmlReader::new(input, &reader_options)?))
+                Ok(Box::new(XmlReader::new(input, &lenient)?))
             };
-            let fallback = XmlReader::new(input, &reader_options)
-                .map(|r| r.version().unwrap_or(CspVersion::V1_2));
+            let fallback =
+                XmlReader::new(input, &lenient).map(|r| r.version().unwrap_or(CspVersion::V1_2));
             check_source(&open, fallback, &model_options)
         }
         Syntax::Json => match check_json(input, &model_options) {
@@ -287,6 +288,11 @@ pub fn validate<'a>(input: &'a [u8], options: &Options) -> Report {
             }
         },
     };
+    if options.strict {
+        if let Some(e) = strict_reader_error(input, syntax) {
+            outcome.found.push(Found::of(&e));
+        }
+    }
     report.version = outcome.version;
     report.kind = match outcome.kind {
         Kind::Message => Some(DocumentKind::Message),
@@ -325,6 +331,36 @@ pub fn validate<'a>(input: &'a [u8], options: &Options) -> Report {
         })
         .collect();
     report
+}
+
+/// The first error of the strict reader of `syntax` over `input`, if any.
+fn strict_reader_error(input: &[u8], syntax: Syntax) -> Option<Error> {
+    fn drain<'a>(mut source: impl EventSource<'a>) -> Option<Error> {
+        loop {
+            match source.next_event() {
+                Ok(Some(_)) => {}
+                Ok(None) => return None,
+                Err(e) => return Some(e),
+            }
+        }
+    }
+    match syntax {
+        Syntax::Wbxml => {
+            let strict = imps_csp_wbxml::DecodeOptions {
+                strict: true,
+                ..Default::default()
+            };
+            match WbxmlReader::new(input, &strict) {
+                Ok(reader) => drain(reader),
+                Err(e) => Some(e),
+            }
+        }
+        Syntax::Xml => match XmlReader::new(input, &imps_csp_xml::DecodeOptions::strict()) {
+            Ok(reader) => drain(reader),
+            Err(e) => Some(e),
+        },
+        Syntax::Json => None,
+    }
 }
 
 /// A JSON parse error as a problem.

@@ -212,6 +212,40 @@ fn wv_099_sends_a_response_as_a_request() {
     );
 }
 
+/// Strict mode on real traffic: Movistar's client declares `xmlns:xsd` on
+/// the root (the strict XML reader refuses it) and sends the vendor
+/// element `ClientTypeDetail` in `ClientInfo` (the strict model refuses
+/// it): both are reported — the strict reader's refusal does not hide the
+/// model's problems.
+#[test]
+fn strict_mode_reports_reader_and_model_problems() {
+    let path = vectors().join("omf-sms20-movistar/03-UpdatePresence-Request.xml");
+    let name = path.to_str().unwrap();
+    valid(&imps(&["validate", name], None), name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let xsd = text.find("xmlns:xsd").unwrap();
+    let detail = text.find("<ClientTypeDetail").unwrap();
+    let (problems, last) = invalid(&imps(&["validate", "--strict", name], None));
+    assert_eq!(
+        problems,
+        [
+            format!(
+                "unsupported: attribute xmlns:xsd (CSP has only xmlns) at byte {xsd} (line 1, column {})",
+                xsd + 1
+            ),
+            format!(
+                "unknown element <ClientTypeDetail> at byte {detail} (line 1, column {}) in \
+                 WV-CSP-Message/Session/Transaction/TransactionContent/UpdatePresence-Request/PresenceSubList/ClientInfo/?",
+                detail + 1
+            ),
+        ]
+    );
+    assert!(
+        last.ends_with("invalid: 2 problems (CSP 1.2 XML message)"),
+        "{last}"
+    );
+}
+
 /// Must-fail vectors and the Android codec fragments (not CSP messages).
 #[test]
 fn must_fail_vectors_and_fragments_are_invalid() {
