@@ -23,6 +23,12 @@ pub struct Limits {
     pub max_tokens: u64,
     /// Maximum length in bytes of the string table.
     pub max_string_table: u32,
+    /// Maximum total bytes that string-table references (`STR_T`, literal
+    /// names) may hand out, as a multiple of the input length. A 2-byte
+    /// `STR_T` can name a string of any length, so without this bound a small
+    /// document could make a consumer that copies text (the typed model)
+    /// allocate without bound.
+    pub max_table_expansion: u32,
 }
 
 impl Limits {
@@ -35,6 +41,9 @@ impl Limits {
     pub const DEFAULT_MAX_TOKENS: u64 = 16 << 20;
     /// Default maximum string table length: 1 MiB.
     pub const DEFAULT_MAX_STRING_TABLE: u32 = 1 << 20;
+    /// Default string-table expansion: references may hand out at most 16
+    /// times the input length.
+    pub const DEFAULT_MAX_TABLE_EXPANSION: u32 = 16;
 
     /// No limits other than what the input itself bounds (for trusted input).
     pub const UNLIMITED: Limits = Limits {
@@ -42,6 +51,7 @@ impl Limits {
         max_string_len: u32::MAX,
         max_tokens: u64::MAX,
         max_string_table: u32::MAX,
+        max_table_expansion: u32::MAX,
     };
 }
 
@@ -52,6 +62,7 @@ impl Default for Limits {
             max_string_len: Self::DEFAULT_MAX_STRING_LEN,
             max_tokens: Self::DEFAULT_MAX_TOKENS,
             max_string_table: Self::DEFAULT_MAX_STRING_TABLE,
+            max_table_expansion: Self::DEFAULT_MAX_TABLE_EXPANSION,
         }
     }
 }
@@ -68,6 +79,8 @@ pub enum LimitKind {
     Tokens,
     /// [`Limits::max_string_table`].
     StringTable,
+    /// [`Limits::max_table_expansion`].
+    TableExpansion,
 }
 
 impl LimitKind {
@@ -78,6 +91,7 @@ impl LimitKind {
             LimitKind::StringLength => "string length",
             LimitKind::Tokens => "tokens",
             LimitKind::StringTable => "string table",
+            LimitKind::TableExpansion => "string table expansion",
         }
     }
 }

@@ -83,6 +83,9 @@ pub struct Reader<'a> {
     pi_return: Mode,
     /// The first error ([`Mode::Failed`]); returned again on every later call.
     failed: Error,
+    /// Bytes string-table references may still hand out
+    /// ([`Limits::max_table_expansion`]).
+    table_budget: usize,
 }
 
 type Step<'a> = Result<Option<Token<'a>>, Error>;
@@ -115,6 +118,9 @@ impl<'a> Reader<'a> {
             attr_started: false,
             pi_return: Mode::Prolog,
             failed: Error::new(ErrorKind::UnexpectedEof("body"), 0),
+            table_budget: input
+                .len()
+                .saturating_mul(limits.max_table_expansion as usize),
         })
     }
 
@@ -553,6 +559,15 @@ impl<'a> Reader<'a> {
         let table = self.header.string_table;
         let bytes = table_str(table, index).map_err(|k| Error::new(k, start))?;
         self.check_len(bytes.len(), start)?;
+        // A 2-byte reference can name a string of any length: bound what all
+        // references together hand out, for consumers that copy text.
+        self.table_budget = self
+            .table_budget
+            .checked_sub(bytes.len())
+            .ok_or(Error::new(
+                ErrorKind::Limit(LimitKind::TableExpansion),
+                start,
+            ))?;
         let text =
             check_text(bytes, self.header.is_ascii()).map_err(|(k, _)| Error::new(k, start))?;
         Ok((index, text))

@@ -12,8 +12,9 @@ fn hot_type_sizes() {
         size_of::<Result<Option<imps_wbxml::Token<'_>>, imps_wbxml::Error>>(),
         48
     );
+    // 192 since the string-table expansion budget (Limits::max_table_expansion).
     assert!(
-        size_of::<imps_wbxml::Reader<'_>>() <= 184,
+        size_of::<imps_wbxml::Reader<'_>>() <= 192,
         "{}",
         size_of::<imps_wbxml::Reader<'_>>()
     );
