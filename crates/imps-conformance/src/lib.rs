@@ -18,31 +18,7 @@ use std::process::Command;
 
 use imps_event::{DateTime, Error, Event, EventSink, EventSource, Name};
 
-/// The repository's `testvectors/` folder.
-pub fn vectors_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testvectors")
-}
-
-/// Every file under `testvectors/<folder>` whose name ends with `ext`, sorted.
-pub fn vector_files(folder: &str, ext: &str) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![vectors_dir().join(folder)];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.to_string_lossy().ends_with(ext) {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
+pub use imps_testkit::{vector_files, vectors_dir};
 
 /// A leaf value, normalised so that both syntaxes compare equal.
 #[derive(Clone, Debug, PartialEq, Eq)]

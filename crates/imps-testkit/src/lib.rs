@@ -1,0 +1,128 @@
+//! Test support shared by the workspace's test suites (dev-dependency only).
+//!
+//! - [`CountingAllocator`]: a global allocator that counts, per thread, the
+//!   allocations and bytes a piece of code requests ([`measure`]), for the
+//!   "no allocation per token" and "allocates at most c·n + k bytes" tests.
+//! - [`vectors_dir`], [`vector_files`], [`read_vector`]: the public test
+//!   vectors in `testvectors/`.
+//!
+//! ```ignore
+//! #[global_allocator]
+//! static GLOBAL: imps_testkit::CountingAllocator = imps_testkit::CountingAllocator;
+//!
+//! let (result, counts) = imps_testkit::measure(|| decode(&bytes));
+//! assert_eq!(counts.allocations, 0);
+//! ```
+
+// A global allocator cannot be written without `unsafe`; this one only
+// forwards to `System` and counts.
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    static BYTES: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count(bytes: usize) {
+    // `try_with`: the thread may be tearing down its locals.
+    let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
+    let _ = BYTES.try_with(|c| c.set(c.get() + bytes));
+}
+
+/// Forwards to [`System`], counting each allocation and reallocation of the
+/// current thread and the bytes it requests (a reallocation counts its new
+/// size). Install it with `#[global_allocator]` in a test binary.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CountingAllocator;
+
+// SAFETY: every method forwards its arguments unchanged to `System`, which
+// upholds the `GlobalAlloc` contract; the counting touches only thread-local
+// `Cell`s declared with const initialisers, which never allocate.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count(layout.size());
+        // SAFETY: same contract as ours.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count(layout.size());
+        // SAFETY: same contract as ours.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as ours.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count(new_size);
+        // SAFETY: same contract as ours.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+/// What [`measure`] counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Allocations and reallocations.
+    pub allocations: usize,
+    /// Bytes requested by them.
+    pub bytes: usize,
+}
+
+/// Runs `f` and returns what it allocated on this thread (meaningful only
+/// when [`CountingAllocator`] is the global allocator).
+pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Counts) {
+    let before = snapshot();
+    let result = f();
+    let after = snapshot();
+    (
+        result,
+        Counts {
+            allocations: after.allocations - before.allocations,
+            bytes: after.bytes - before.bytes,
+        },
+    )
+}
+
+fn snapshot() -> Counts {
+    Counts {
+        allocations: ALLOCATIONS.try_with(Cell::get).unwrap_or(0),
+        bytes: BYTES.try_with(Cell::get).unwrap_or(0),
+    }
+}
+
+/// The repository's `testvectors/` folder.
+pub fn vectors_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testvectors")
+}
+
+/// Every file under `testvectors/<folder>` (`""` for all) whose name ends
+/// with `suffix`, sorted by path.
+pub fn vector_files(folder: &str, suffix: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![vectors_dir().join(folder)];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.to_string_lossy().ends_with(suffix) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The bytes of `testvectors/<relative>`.
+pub fn read_vector(relative: &str) -> std::io::Result<Vec<u8>> {
+    std::fs::read(vectors_dir().join(relative))
+}
