@@ -142,11 +142,42 @@ impl<'a> WbxmlReader<'a> {
     /// are handled here; the rest by [`WbxmlReader::step_other`].
     #[inline(always)]
     fn step(&mut self) -> Step<'a> {
+        use imps_wbxml::global::{is_global, END, TAG_ATTRIBUTES};
         if self.pending_end {
             self.pending_end = false;
             self.path.pop();
             self.leaf = None;
             return Ok(Some(Event::End));
+        }
+        // Tags and END (most events) in a path without calls, so that they
+        // need no stack frame; everything else in `step_content`.
+        if let Some(b) = self.tokens.peek_fast() {
+            if b == END || (!is_global(b) && b & TAG_ATTRIBUTES == 0) {
+                let offset = self.tokens.position();
+                match self.tokens.next_fast() {
+                    FastToken::Tag { token, content } => {
+                        if let Some(tag) = self.version.tag(self.tokens.tag_page(), token) {
+                            self.offset = offset;
+                            self.path.push(Some(tag));
+                            self.leaf = Some(tag);
+                            self.pending_end = !content;
+                            return Ok(Some(Event::Start(Start {
+                                name: Name::Tag(tag),
+                                xmlns: None,
+                            })));
+                        }
+                        return self.unknown_tag(offset, token, content);
+                    }
+                    FastToken::End => {
+                        self.offset = offset;
+                        self.path.pop();
+                        self.leaf = None;
+                        return Ok(Some(Event::End));
+                    }
+                    // The depth limit: nothing was read.
+                    _ => {}
+                }
+            }
         }
         self.step_content()
     }
@@ -167,8 +198,9 @@ impl<'a> WbxmlReader<'a> {
         self.general(t)
     }
 
-    /// [`WbxmlReader::step`] after the pending End of an empty element.
-    #[inline(always)]
+    /// [`WbxmlReader::step`] for every token but tags and END (and for
+    /// those after a token that yields no event, such as SWITCH_PAGE).
+    #[inline(never)]
     fn step_content(&mut self) -> Step<'a> {
         loop {
             let offset = self.tokens.position();

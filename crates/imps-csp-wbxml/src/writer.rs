@@ -409,19 +409,6 @@ impl WbxmlWriter {
         self.depth > 0 && self.failed.is_none()
     }
 
-    /// A start tag of the version's tables without `xmlns`, inside the root.
-    #[inline(always)]
-    fn start_fast(&mut self, tag: Tag, page: u8, token: u8) -> Result<(), Error> {
-        self.w
-            .tag(page, token, false, true)
-            .map_err(|e| self.wb(e))?;
-        self.open_tag_at = Some(self.w.len() - 1);
-        self.path.push(Some(tag));
-        self.depth += 1;
-        self.leaf = Some(tag);
-        Ok(())
-    }
-
     /// An `End` that does not close the root or clear a content flag.
     #[inline(always)]
     fn end_fast(&mut self) {
@@ -433,27 +420,12 @@ impl WbxmlWriter {
     }
 }
 
-impl EventSink for WbxmlWriter {
-    fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
-        // The common events first (matched by value, so that nothing is
-        // left to drop for tags and End); the rest in `event_inner`.
+impl WbxmlWriter {
+    /// Every event but the start tags and `End`s that [`EventSink::event`]
+    /// writes itself; records the first error.
+    #[inline(never)]
+    fn event_other(&mut self, event: Event<'_>) -> Result<(), Error> {
         let r = match event {
-            Event::Start(Start {
-                name: Name::Tag(tag),
-                xmlns: None,
-            }) if self.fast() => match self.tables.token(tag) {
-                Some((page, token)) => self.start_fast(tag, page, token),
-                None => self.event_inner(Event::Start(Start::new(tag))),
-            },
-            Event::End
-                if self.fast()
-                    && self.depth > 1
-                    && (self.open_tag_at.is_none()
-                        || self.options.empty_elements != EmptyElements::NoContentBit) =>
-            {
-                self.end_fast();
-                return Ok(());
-            }
             Event::Text(text)
                 if self.fast()
                     && !matches!(
@@ -476,5 +448,42 @@ impl EventSink for WbxmlWriter {
             self.failed = Some(e.clone());
         }
         r
+    }
+}
+
+impl EventSink for WbxmlWriter {
+    fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
+        // Start tags of the tables without xmlns and End inside the root
+        // (most events) in a path without calls, so that they need no stack
+        // frame; matched by value, so that nothing is left to drop. The rest
+        // in `event_other`.
+        match event {
+            Event::Start(Start {
+                name: Name::Tag(tag),
+                xmlns: None,
+            }) if self.fast() => {
+                if let Some((page, token)) = self.tables.token(tag) {
+                    // Table tokens are 0x05-0x3F, which `tag` accepts.
+                    if self.w.tag(page, token, false, true).is_ok() {
+                        self.open_tag_at = Some(self.w.len() - 1);
+                        self.path.push(Some(tag));
+                        self.depth += 1;
+                        self.leaf = Some(tag);
+                        return Ok(());
+                    }
+                }
+                self.event_other(Event::Start(Start::new(tag)))
+            }
+            Event::End
+                if self.fast()
+                    && self.depth > 1
+                    && (self.open_tag_at.is_none()
+                        || self.options.empty_elements != EmptyElements::NoContentBit) =>
+            {
+                self.end_fast();
+                Ok(())
+            }
+            event => self.event_other(event),
+        }
     }
 }

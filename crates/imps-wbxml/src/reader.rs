@@ -293,6 +293,18 @@ impl<'a> Reader<'a> {
         FastToken::Other
     }
 
+    /// The first byte of the token [`Reader::next_fast`] would read next,
+    /// or `None` when the fast path does not apply (not in element content,
+    /// or at the end of the input). Lets a layered decoder handle the most
+    /// common tokens (tags, `END`) in a path of their own:
+    /// when this returns a tag byte without the attribute bit or `END`,
+    /// `next_fast` reads that token (unless the depth limit is reached:
+    /// then it returns [`FastToken::Other`]).
+    #[inline(always)]
+    pub fn peek_fast(&self) -> Option<u8> {
+        self.fast.get(self.pos).copied()
+    }
+
     /// The inline string whose bytes start at `from`, and the position after
     /// its NUL; `None` if it is unterminated, too long or not valid text.
     #[inline(always)]

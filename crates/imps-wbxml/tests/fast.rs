@@ -60,7 +60,25 @@ fn mixed<'a>(
             let offset = r.position();
             let page = r.tag_page();
             let depth = r.depth();
-            let kind = match r.next_fast() {
+            let peek = r.peek_fast();
+            let fast = r.next_fast();
+            // peek_fast: the token's first byte, None when the fast path does
+            // not apply.
+            if fast != FastToken::Other {
+                assert_eq!(peek, data.get(offset).copied());
+            }
+            // END and tags without attributes are always read (tags unless
+            // the depth limit is reached).
+            match peek {
+                Some(0x01) => assert_eq!(fast, FastToken::End),
+                Some(b) if b & 0x3F >= 5 && b & 0x80 == 0 => assert!(
+                    matches!(fast, FastToken::Tag { .. })
+                        || (fast == FastToken::Other && depth >= limits.max_depth),
+                    "{b:#x} {fast:?}"
+                ),
+                _ => {}
+            }
+            let kind = match fast {
                 FastToken::Other => {
                     // Nothing read.
                     assert_eq!(
