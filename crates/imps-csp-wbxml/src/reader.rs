@@ -29,6 +29,7 @@ use imps_wbxml::{FastToken, Header, Name as WName, Reader, Token, TokenKind};
 use crate::datetime::unpack_datetime;
 use crate::error::from_wbxml;
 use crate::opaque::decode_integer;
+use crate::tables::Tables;
 use crate::values::push_unknown_ext;
 use crate::version::{self, known_namespace, VersionSource};
 use crate::DecodeOptions;
@@ -67,6 +68,8 @@ pub struct WbxmlReader<'a> {
     pending_end: bool,
     /// The innermost element, while it has had no child element.
     leaf: Option<Tag>,
+    /// Lookup tables of `version`.
+    tables: &'static Tables,
 }
 
 type Step<'a> = Result<Option<Event<'a>>, Error>;
@@ -101,6 +104,7 @@ impl<'a> WbxmlReader<'a> {
             offset: header.body_offset,
             pending_end: false,
             leaf: None,
+            tables: Tables::of(version),
         })
     }
 
@@ -156,7 +160,7 @@ impl<'a> WbxmlReader<'a> {
                 let offset = self.tokens.position();
                 match self.tokens.next_fast() {
                     FastToken::Tag { token, content } => {
-                        if let Some(tag) = self.version.tag(self.tokens.tag_page(), token) {
+                        if let Some(tag) = self.tables.tag(self.tokens.tag_page(), token) {
                             self.offset = offset;
                             self.path.push(Some(tag));
                             self.leaf = Some(tag);
@@ -206,7 +210,7 @@ impl<'a> WbxmlReader<'a> {
             let offset = self.tokens.position();
             match self.tokens.next_fast() {
                 FastToken::Tag { token, content } => {
-                    if let Some(tag) = self.version.tag(self.tokens.tag_page(), token) {
+                    if let Some(tag) = self.tables.tag(self.tokens.tag_page(), token) {
                         self.offset = offset;
                         self.path.push(Some(tag));
                         self.leaf = Some(tag);

@@ -1,7 +1,8 @@
 //! Lookup tables derived once from the [`imps_tokens`] tables, for the hot
-//! paths of the writer: the (page, token) of a tag as one array load, and a
-//! filter that rejects text which cannot be an `EXT_T_0` value-table entry
-//! before the string match of [`CspVersion::ext_index`] runs.
+//! paths of the reader and the writer: the tag of a (page, token) and the
+//! (page, token) of a tag as one array load each, and a filter that rejects
+//! text which cannot be an `EXT_T_0` value-table entry before the string
+//! match of [`CspVersion::ext_index`] runs.
 //!
 //! They are built on first use (no allocation: fixed-size arrays in a
 //! `static`) and agree with `imps_tokens` by construction; the unit tests
@@ -18,12 +19,18 @@ const TAGS: usize = Tag::ALL.len();
 /// up directly (there is none in the tables).
 const EXT_MAX_LEN: usize = 63;
 
+/// Code pages in the decoding table (CSP uses 0x00-0x0B); tags of higher
+/// pages are looked up directly.
+const PAGES: usize = 16;
+
 /// The tables of one CSP version.
 #[derive(Debug)]
 pub(crate) struct Tables {
     version: CspVersion,
     /// `version.token(tag)`, indexed by `tag as usize`.
     token: [Option<(u8, u8)>; TAGS],
+    /// `version.tag(page, token)`.
+    tag: [[Option<Tag>; 64]; PAGES],
     /// Bit `b % 64` of word `b / 64` of entry `len`: some value-table entry
     /// has `len` bytes and first byte `b`.
     ext_filter: [[u64; 4]; EXT_MAX_LEN + 1],
@@ -34,8 +41,14 @@ impl Tables {
         let mut t = Tables {
             version,
             token: [None; TAGS],
+            tag: [[None; 64]; PAGES],
             ext_filter: [[0; 4]; EXT_MAX_LEN + 1],
         };
+        for (page, row) in (0u8..).zip(t.tag.iter_mut()) {
+            for (token, slot) in (0u8..).zip(row.iter_mut()) {
+                *slot = version.tag(page, token);
+            }
+        }
         for &tag in Tag::ALL {
             if let Some(slot) = t.token.get_mut(tag as usize) {
                 *slot = version.token(tag);
@@ -74,6 +87,16 @@ impl Tables {
         }
     }
 
+    /// The tag of `token` (without flag bits) on code page `page`
+    /// ([`CspVersion::tag`]).
+    #[inline]
+    pub(crate) fn tag(&self, page: u8, token: u8) -> Option<Tag> {
+        match self.tag.get(usize::from(page)) {
+            Some(row) if token < 64 => row[usize::from(token & 0x3F)],
+            _ => self.version.tag(page, token),
+        }
+    }
+
     /// The value-table index of `text` ([`CspVersion::ext_index`]).
     #[inline]
     pub(crate) fn ext_index(&self, text: &str) -> Option<u32> {
@@ -100,6 +123,11 @@ mod tests {
             assert_eq!(t.version, v);
             for &tag in Tag::ALL {
                 assert_eq!(t.token(tag), v.token(tag), "{v} {tag:?}");
+            }
+            for page in 0..=255 {
+                for token in 0..=255 {
+                    assert_eq!(t.tag(page, token), v.tag(page, token), "{v} {page} {token}");
+                }
             }
             let mut values = 0;
             for index in 0..4096 {

@@ -72,6 +72,10 @@ pub struct Reader<'a> {
     content_mode: Mode,
     /// Tokens are counted (the body could exceed `max_tokens`).
     counting: bool,
+    /// The longest inline string the fast path validates: `max_string_len`,
+    /// or 0 in a US-ASCII document (its strings take the general path,
+    /// which checks ASCII; an empty string is ASCII anyway).
+    fast_text_max: u32,
     tokens: u64,
     header: Header<'a>,
     limits: Limits,
@@ -111,6 +115,11 @@ impl<'a> Reader<'a> {
                 Mode::Content
             },
             counting,
+            fast_text_max: if header.is_ascii() {
+                0
+            } else {
+                limits.max_string_len
+            },
             tokens: 0,
             header,
             limits,
@@ -310,7 +319,7 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     fn inline_text_fast(&self, from: usize) -> Option<(&'a str, usize)> {
         let to = find_nul(self.input, from)?;
-        if to - from > self.limits.max_string_len as usize || self.header.is_ascii() {
+        if to - from > self.fast_text_max as usize {
             return None;
         }
         let text = std::str::from_utf8(self.input.get(from..to)?).ok()?;
