@@ -141,6 +141,27 @@
 //! nothing) and XML bytes → model 20. Encoding a model to events allocates
 //! nothing. (Measured by `tests/allocations.rs` with a counting allocator;
 //! the test fails if the model's count changes.)
+//!
+//! # Speed
+//!
+//! Decoding walks the event stream once, with no intermediate tree: each
+//! element model matches its children's tags as they come and decodes them
+//! in place into its fields (no large model is moved through `Result`s),
+//! and leaves parse their one piece of content without keeping its position
+//! unless it turns out invalid. What is left per document is the
+//! allocations above, one `dyn EventSource` call per event, and dropping the
+//! model. Measure with the `model_speed` example (release; the 116 libwbxml WV
+//! documents in `testvectors/wbxml-stream-wv/` and
+//! `testvectors/libwbxml-wv-csp11/`):
+//!
+//! ```text
+//! cargo run --release -p imps-model --example model_speed [job]
+//! ```
+//!
+//! It prints MB/s per job: the readers alone, typed decode (reader +
+//! model), the model alone from pre-read events, and typed encode to
+//! events, WBXML and XML. The criterion benches (`imps-benches`) report the
+//! same jobs over the whole corpus.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
