@@ -87,8 +87,8 @@ enum Command {
         syntax, primitives), 1 otherwise: one `imps: error:` line per problem on stderr, then \
         a count. Checked: syntax, required children, integers, dates, booleans, nesting, and \
         each transaction's TransactionMode against its primitive; --strict also refuses unknown \
-        elements and primitives, repeated children, unknown namespaces and unknown presence \
-        values. Every transaction is checked on its own (the \
+        elements and primitives, repeated children, unknown namespaces and unknown values \
+        (SessionType, ClientType, presence values, …). Every transaction is checked on its own (the \
         first problem of each is reported), the envelope once; in a presence document, the \
         first problem of each attribute.\n\n\
         Examples:\n  \
@@ -97,7 +97,7 @@ enum Command {
         imps convert --to json msg.wbxml | imps validate"
     )]
     Validate {
-        /// Refuse unknown elements, primitives, namespaces and presence values, and repeated
+        /// Refuse unknown elements, primitives, namespaces and values, and repeated
         /// children (lenient decoding keeps them).
         #[arg(long)]
         strict: bool,

@@ -11,12 +11,10 @@
 //! - everything the model's decoder checks: required children, integers,
 //!   dates (month 13), booleans, nesting depth; with [`Options::strict`]
 //!   also unknown elements and primitives, repeated singular children,
-//!   unknown namespaces and unknown presence values — in the readers too
-//!   (XML: other attributes than `xmlns`, a DOCTYPE internal subset; WBXML:
-//!   unknown tokens, public ids of other document types). (The model keeps
-//!   unknown values of the CSP value sets, `SessionType` and the like, in
-//!   both modes; a `TransactionMode` that is neither `Request` nor
-//!   `Response` fails the mode check.)
+//!   unknown namespaces and unknown values of every value set (CSP and
+//!   presence) — in the readers too (XML: other attributes than `xmlns`, a
+//!   DOCTYPE internal subset; WBXML: unknown tokens, public ids of other
+//!   document types).
 //! - each transaction's `TransactionMode` against the mode its primitive
 //!   travels in ([`imps_model::Primitive::expected_mode`], where that gives
 //!   an answer).

@@ -496,18 +496,27 @@ fn unknown_element_is_an_error_only_when_strict() {
         offset,
         &format!("{MESSAGE_INFO}/Recipient/?"),
     );
-    // A TransactionMode that is no mode at all does not fit any primitive
-    // (lenient and strict: the model keeps unknown CSP values either way).
+    // A TransactionMode that is no mode at all: lenient decoding keeps the
+    // value and the mode check refuses it; strict decoding refuses the value
+    // itself, at the element that holds it.
     let xml = SEND.replace("<TransactionMode>Request<", "<TransactionMode>Sideways<");
-    for args in [&[][..], &["--strict"][..]] {
-        let (x, _) = both_syntaxes("value", &xml, args);
-        let (problems, _) = invalid(&x);
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(
-            problems[0].starts_with("TransactionMode is Sideways, but SendMessage-Request is sent in a Request transaction"),
-            "{problems:?}"
-        );
-    }
+    let (x, _) = both_syntaxes("value", &xml, &[]);
+    let (problems, _) = invalid(&x);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "TransactionMode is Sideways, but SendMessage-Request is sent in a Request transaction"
+        ),
+        "{problems:?}"
+    );
+    let (x, _) = both_syntaxes("value", &xml, &["--strict"]);
+    let (problems, _) = invalid(&x);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("expected one of Request, Response, found \"Sideways\"")
+            && problems[0].ends_with("/TransactionDescriptor/TransactionMode"),
+        "{problems:?}"
+    );
 }
 
 /// Three transactions, each with its problem (the first of each): an

@@ -898,3 +898,39 @@ impl<T: ToEvents + ?Sized> ToEvents for Box<T> {
         (**self).xmlns()
     }
 }
+
+/// Decodes a value-set leaf; in strict mode an unknown spelling is an
+/// `InvalidValue` error at the element holding it.
+pub(crate) fn decode_value<'a, T>(
+    start: Start<'a>,
+    d: &mut Decoder<'_, 'a>,
+    from_wire: fn(&str) -> T,
+    is_unknown: fn(&T) -> bool,
+    expected: &'static str,
+) -> Result<T, Error> {
+    if !d.strict() {
+        return d.parse_leaf(|value| match value {
+            Value::Text(t) => Ok(from_wire(t)),
+            other => other.text().map(|t| from_wire(&t)),
+        });
+    }
+    let leaf = d.leaf()?;
+    let value = match &leaf.value {
+        Value::Text(t) => from_wire(t),
+        _ => from_wire(&leaf.clone().into_text()?),
+    };
+    if d.strict() && is_unknown(&value) {
+        return Err(match &leaf.value {
+            // `<X/>`: the reader has already left the element; name it.
+            Value::Empty => d.error_in(
+                &start.name,
+                ErrorKind::InvalidValue {
+                    expected,
+                    found: "an empty element".into(),
+                },
+            ),
+            _ => leaf.invalid(expected),
+        });
+    }
+    Ok(value)
+}

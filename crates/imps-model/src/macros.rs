@@ -422,13 +422,21 @@ macro_rules! value_set {
             #[doc = concat!("`", $first_wire, "`")]
             $first,
             $( #[doc = concat!("`", $wire, "`")] $var, )*
-            /// Any other value, kept as it came.
+            /// Any other value, kept as it came (refused by a strict decode).
             Unknown(String),
         }
 
         impl $name {
             /// Every named value, in declaration order.
             pub const ALL: &'static [$name] = &[$name::$first $(, $name::$var)*];
+
+            /// What a strict decode expects (for error messages).
+            pub const EXPECTED: &'static str = concat!("one of ", $first_wire $(, ", ", $wire)*);
+
+            /// Whether this is a spelling the set does not name.
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, $name::Unknown(_))
+            }
 
             /// The wire spelling.
             pub fn as_str(&self) -> &str {
@@ -477,14 +485,10 @@ macro_rules! value_set {
 
         impl $crate::codec::FromEvents for $name {
             fn from_events<'a>(
-                _start: ::imps_event::Start<'a>,
+                start: ::imps_event::Start<'a>,
                 d: &mut $crate::codec::Decoder<'_, 'a>,
             ) -> Result<Self, ::imps_event::Error> {
-                d.parse_leaf(|value| match value {
-                    // Borrowed: named values cost no allocation.
-                    $crate::codec::Value::Text(t) => Ok($name::from_wire(t)),
-                    other => other.text().map(|t| $name::from_wire(&t)),
-                })
+                $crate::codec::decode_value(start, d, $name::from_wire, $name::is_unknown, $name::EXPECTED)
             }
         }
 

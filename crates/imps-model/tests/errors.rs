@@ -198,6 +198,39 @@ fn strict_refuses_what_lenient_keeps() {
 }
 
 #[test]
+fn strict_refuses_unknown_values_of_csp_value_sets() {
+    // ContentEncoding is a CSP value set (None | BASE64): lenient keeps the
+    // spelling, strict names it with the element that holds it.
+    let body = "<SendMessage-Request><DeliveryReport>F</DeliveryReport><MessageInfo>\
+                <ContentEncoding>rot13</ContentEncoding><ContentSize>5</ContentSize>\
+                <Recipient><User><UserID>wv:b</UserID></User></Recipient>\
+                <Sender><User><UserID>wv:a</UserID></User></Sender></MessageInfo>\
+                <ContentData>Hello</ContentData></SendMessage-Request>";
+    let xml = doc(body);
+    let msg = from_xml_with(xml.as_bytes(), DecodeOptions::lenient()).unwrap();
+    let Primitive::SendMessageRequest(req) = &msg.session.transactions[0].content.primitive else {
+        panic!("{msg:?}")
+    };
+    assert_eq!(
+        req.info.content_encoding,
+        Some(Encoding::Unknown("rot13".into()))
+    );
+    let (err, at) = error(body, DecodeOptions::strict());
+    assert_eq!(
+        err.kind,
+        ErrorKind::InvalidValue {
+            expected: Encoding::EXPECTED,
+            found: "rot13".into()
+        }
+    );
+    assert_eq!(
+        err.path.to_string(),
+        format!("{PATH}/SendMessage-Request/MessageInfo/ContentEncoding")
+    );
+    assert!(at.starts_with("rot13"), "{at}");
+}
+
+#[test]
 fn unknown_namespace() {
     let xml = doc("<Polling-Request/>").replace("WV-CSP1.2\"", "WV-CSP9.9\"");
     let lenient = from_xml(xml.as_bytes()).unwrap();
