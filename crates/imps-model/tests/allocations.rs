@@ -2,42 +2,20 @@
 //! `SendMessage-Request` (200 bytes of text) from borrowed events, and the
 //! same message read from XML and WBXML bytes (reader included).
 //!
-//! A counting global allocator needs `unsafe impl GlobalAlloc`; it only
-//! forwards to the system allocator and counts (test code, not a codec).
+//! Counted with `imps_testkit::CountingAllocator` (per thread).
 
-#![allow(unsafe_code, clippy::unwrap_used)]
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+#![allow(clippy::unwrap_used)]
 
 use imps_event::{CspVersion, VecSink, VecSource};
 use imps_model::{DecodeOptions, Message, Primitive};
-
-struct Counting;
-
-static ALLOCS: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use imps_testkit::{measure, CountingAllocator};
 
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAllocator = CountingAllocator;
 
 fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = ALLOCS.load(Ordering::SeqCst);
-    let out = f();
-    (out, ALLOCS.load(Ordering::SeqCst) - before)
+    let (out, counts) = measure(f);
+    (out, counts.allocations)
 }
 
 fn send_message_xml() -> String {
