@@ -150,18 +150,12 @@
 //! and leaves parse their one piece of content without keeping its position
 //! unless it turns out invalid. What is left per document is the
 //! allocations above, one `dyn EventSource` call per event, and dropping the
-//! model. Measure with the `model_speed` example (release; the 116 libwbxml WV
-//! documents in `testvectors/wbxml-stream-wv/` and
-//! `testvectors/libwbxml-wv-csp11/`):
+//! model. Measure with the criterion benches, which report typed decode and
+//! encode in both syntaxes over the whole corpus and per message class:
 //!
 //! ```text
-//! cargo run --release -p imps-model --example model_speed [job]
+//! cargo bench -p imps-benches --bench codecs -- typed
 //! ```
-//!
-//! It prints MB/s per job: the readers alone, typed decode (reader +
-//! model), the model alone from pre-read events, and typed encode to
-//! events, WBXML and XML. The criterion benches (`imps-benches`) report the
-//! same jobs over the whole corpus.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
