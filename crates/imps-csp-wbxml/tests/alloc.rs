@@ -1,41 +1,18 @@
-//! The CSP reader allocates nothing for documents without joined text: a
+//! The CSP reader allocates nothing for documents without joined text: imps-testkit's
 //! counting global allocator (this file is its own test binary) counts the
 //! allocations made while each vector is decoded, after `WbxmlReader::new`.
 
-// A global allocator cannot be written without `unsafe`; this is test code
-// only, and it just forwards to `System`.
-#![allow(unsafe_code)]
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use imps_csp_wbxml::{DecodeOptions, WbxmlReader};
 use imps_event::{Event, EventSource};
 
 mod common;
 
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: imps_testkit::CountingAllocator = imps_testkit::CountingAllocator;
 
 /// Decodes `data`; returns (allocations after `new`, events, owned texts).
 fn count(data: &[u8]) -> (usize, usize, usize) {
@@ -44,7 +21,7 @@ fn count(data: &[u8]) -> (usize, usize, usize) {
         return (usize::MAX, 0, 0);
     };
     let (mut events, mut owned) = (0, 0);
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = imps_testkit::allocations();
     loop {
         match r.next_event() {
             Ok(Some(ev)) => {
@@ -62,7 +39,7 @@ fn count(data: &[u8]) -> (usize, usize, usize) {
             Err(_) => return (usize::MAX, events, owned),
         }
     }
-    (ALLOCATIONS.load(Ordering::SeqCst) - before, events, owned)
+    (imps_testkit::allocations() - before, events, owned)
 }
 
 #[test]

@@ -88,6 +88,11 @@ pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Counts) {
     )
 }
 
+/// Allocations and reallocations made on this thread so far.
+pub fn allocations() -> usize {
+    snapshot().allocations
+}
+
 fn snapshot() -> Counts {
     Counts {
         allocations: ALLOCATIONS.try_with(Cell::get).unwrap_or(0),
@@ -120,6 +125,23 @@ pub fn vector_files(folder: &str, suffix: &str) -> Vec<PathBuf> {
     }
     out.sort();
     out
+}
+
+/// Every file under `testvectors/` whose name ends with `suffix`, as (path
+/// relative to `testvectors/`, bytes), sorted.
+pub fn corpus(suffix: &str) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let root = vectors_dir();
+    vector_files("", suffix)
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .strip_prefix(&root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .into_owned();
+            Ok((name, std::fs::read(&path)?))
+        })
+        .collect()
 }
 
 /// The bytes of `testvectors/<relative>`.

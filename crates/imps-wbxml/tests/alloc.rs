@@ -3,37 +3,13 @@
 //! WBXML file of `testvectors/` is tokenised.
 
 #![allow(clippy::unwrap_used, clippy::panic)]
-// A global allocator cannot be written without `unsafe`; this is test code
-// only, and it just forwards to `System`.
-#![allow(unsafe_code)]
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use imps_wbxml::{Limits, Reader};
 
 mod common;
 
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: imps_testkit::CountingAllocator = imps_testkit::CountingAllocator;
 
 #[test]
 fn reading_the_corpus_allocates_nothing() {
@@ -41,7 +17,7 @@ fn reading_the_corpus_allocates_nothing() {
     let mut tokens = 0usize;
     let mut bytes = 0usize;
     let mut errors = 0usize;
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = imps_testkit::allocations();
     for (_, data) in &corpus {
         match Reader::new(data, Limits::default()) {
             Ok(mut r) => loop {
@@ -60,7 +36,7 @@ fn reading_the_corpus_allocates_nothing() {
             Err(_) => errors += 1,
         }
     }
-    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    let after = imps_testkit::allocations();
     assert_eq!(after - before, 0, "allocations while reading the corpus");
     // The loop really ran over the corpus.
     assert!(tokens > 5_000, "{tokens} tokens");

@@ -4,14 +4,10 @@
 #![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::panic)]
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
 
 use imps_event::{Event, Name, Start};
 
-/// `testvectors/` at the workspace root.
-pub fn vectors_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testvectors")
-}
+pub use imps_testkit::vectors_dir;
 
 pub fn read(rel: &str) -> Vec<u8> {
     std::fs::read(vectors_dir().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
@@ -19,24 +15,7 @@ pub fn read(rel: &str) -> Vec<u8> {
 
 /// Every `*.wbxml` file under `testvectors/` (relative name, bytes), sorted.
 pub fn all_wbxml() -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![vectors_dir()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "wbxml") {
-                let name = path
-                    .strip_prefix(vectors_dir())
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                out.push((name, std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
+    let out = imps_testkit::corpus(".wbxml").unwrap();
     assert!(
         out.len() >= 140,
         "expected the whole corpus, found {}",
