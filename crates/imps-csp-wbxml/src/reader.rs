@@ -160,30 +160,41 @@ impl<'a> WbxmlReader<'a> {
                 let offset = self.tokens.position();
                 match self.tokens.next_fast() {
                     FastToken::Tag { token, content } => {
-                        if let Some(tag) = self.tables.tag(self.tokens.tag_page(), token) {
-                            self.offset = offset;
-                            self.path.push(Some(tag));
-                            self.leaf = Some(tag);
-                            self.pending_end = !content;
-                            return Ok(Some(Event::Start(Start {
-                                name: Name::Tag(tag),
-                                xmlns: None,
-                            })));
-                        }
-                        return self.unknown_tag(offset, token, content);
+                        return self.open(offset, token, content);
                     }
-                    FastToken::End => {
-                        self.offset = offset;
-                        self.path.pop();
-                        self.leaf = None;
-                        return Ok(Some(Event::End));
-                    }
+                    FastToken::End => return self.close(offset),
                     // The depth limit: nothing was read.
                     _ => {}
                 }
             }
         }
         self.step_content()
+    }
+
+    /// The start of an element whose tag token was read at `offset`
+    /// (always inlined: the hot path stays free of calls).
+    #[inline(always)]
+    fn open(&mut self, offset: usize, token: u8, content: bool) -> Step<'a> {
+        let Some(tag) = self.tables.tag(self.tokens.tag_page(), token) else {
+            return self.unknown_tag(offset, token, content);
+        };
+        self.offset = offset;
+        self.path.push(Some(tag));
+        self.leaf = Some(tag);
+        self.pending_end = !content;
+        Ok(Some(Event::Start(Start {
+            name: Name::Tag(tag),
+            xmlns: None,
+        })))
+    }
+
+    /// The end of the innermost element, read at `offset` (always inlined).
+    #[inline(always)]
+    fn close(&mut self, offset: usize) -> Step<'a> {
+        self.offset = offset;
+        self.path.pop();
+        self.leaf = None;
+        Ok(Some(Event::End))
     }
 
     /// A tag token the version's table does not have, read by the fast path.
@@ -209,25 +220,8 @@ impl<'a> WbxmlReader<'a> {
         loop {
             let offset = self.tokens.position();
             match self.tokens.next_fast() {
-                FastToken::Tag { token, content } => {
-                    if let Some(tag) = self.tables.tag(self.tokens.tag_page(), token) {
-                        self.offset = offset;
-                        self.path.push(Some(tag));
-                        self.leaf = Some(tag);
-                        self.pending_end = !content;
-                        return Ok(Some(Event::Start(Start {
-                            name: Name::Tag(tag),
-                            xmlns: None,
-                        })));
-                    }
-                    return self.unknown_tag(offset, token, content);
-                }
-                FastToken::End => {
-                    self.offset = offset;
-                    self.path.pop();
-                    self.leaf = None;
-                    return Ok(Some(Event::End));
-                }
+                FastToken::Tag { token, content } => return self.open(offset, token, content),
+                FastToken::End => return self.close(offset),
                 FastToken::StrI(text) => {
                     self.offset = offset;
                     if !self.text_follows() {
