@@ -131,7 +131,8 @@ value_set! {
 
 value_set! {
     /// A `T`/`F` boolean kept as text, for elements where real documents
-    /// also send other values (an empty `<InUse/>`).
+    /// also send other values (an empty `<InUse/>`), and the presence
+    /// attributes' `Qualifier` ([`crate::presence::Boolean`]).
     pub enum BoolText {
         True => "T",
         False => "F",

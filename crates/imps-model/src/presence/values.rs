@@ -7,35 +7,10 @@
 //! `Unknown(String)`, and a **strict** decode refuses an unknown spelling,
 //! with the path of the element that holds it.
 
-value_set! {
-    /// A WV boolean, `T` or `F`: every attribute's `Qualifier` (whether the
-    /// value is valid), and the value of `OnlineStatus` and `Registration`.
-    pub enum Boolean {
-        True => "T",
-        False => "F",
-    }
-}
-
-impl Boolean {
-    /// The value as a `bool` (`None` for an unknown spelling).
-    pub fn as_bool(&self) -> Option<bool> {
-        match self {
-            Boolean::True => Some(true),
-            Boolean::False => Some(false),
-            Boolean::Unknown(_) => None,
-        }
-    }
-}
-
-impl From<bool> for Boolean {
-    fn from(b: bool) -> Self {
-        if b {
-            Boolean::True
-        } else {
-            Boolean::False
-        }
-    }
-}
+/// A WV boolean, `T` or `F`: every attribute's `Qualifier` (whether the
+/// value is valid), and the value of `OnlineStatus` and `Registration`. The
+/// same value set as the CSP elements' [`crate::values::BoolText`].
+pub type Boolean = crate::values::BoolText;
 
 value_set! {
     /// The value of `UserAvailability`: how willing the user is to
