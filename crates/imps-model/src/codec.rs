@@ -919,7 +919,7 @@ pub(crate) fn decode_value<'a, T>(
         Value::Text(t) => from_wire(t),
         _ => from_wire(&leaf.clone().into_text()?),
     };
-    if d.strict() && is_unknown(&value) {
+    if is_unknown(&value) {
         return Err(match &leaf.value {
             // `<X/>`: the reader has already left the element; name it.
             Value::Empty => d.error_in(
