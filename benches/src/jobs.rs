@@ -97,10 +97,7 @@ pub fn wbxml_copy(input: &[u8]) -> Result<Vec<u8>, JobError> {
 
 /// Moves every event from `source` to `sink`.
 fn pump<'a>(source: &mut impl EventSource<'a>, sink: &mut impl EventSink) -> Result<(), JobError> {
-    while let Some(event) = source.next_event().map_err(err)? {
-        sink.event(event).map_err(err)?;
-    }
-    Ok(())
+    imps_event::copy_events(source, sink).map_err(|e| err(e.into_error()))
 }
 
 /// Folds an event into a checksum.

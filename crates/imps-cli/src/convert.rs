@@ -23,7 +23,10 @@
 
 use imps_csp_wbxml::{EncodeOptions, WbxmlReader, WbxmlWriter};
 use imps_csp_xml::{WriteOptions, XmlReader, XmlWriter};
-use imps_event::{Error, ErrorKind, Event, EventSink, EventSource, Start, VecSink, VecSource};
+use imps_event::{
+    copy_events, CopyError, Error, ErrorKind, Event, EventSink, EventSource, Start, VecSink,
+    VecSource,
+};
 use imps_model::presence::Document;
 use imps_model::{DecodeOptions, Message, PresenceSubList};
 use imps_tokens::CspVersion;
@@ -78,10 +81,10 @@ pub fn raw_pipeline<'a>(
     source: &mut impl EventSource<'a>,
     sink: &mut impl EventSink,
 ) -> Result<(), PipelineError> {
-    while let Some(event) = source.next_event().map_err(PipelineError::Decode)? {
-        sink.event(event).map_err(PipelineError::Encode)?;
-    }
-    Ok(())
+    copy_events(source, sink).map_err(|e| match e {
+        CopyError::Source(e) => PipelineError::Decode(e),
+        CopyError::Sink(e) => PipelineError::Encode(e),
+    })
 }
 
 /// The CSP version of a decoded document: a message's own; a presence

@@ -16,7 +16,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use imps_event::{DateTime, Error, Event, EventSink, EventSource, Name};
+use imps_event::{copy_events, CopyError, DateTime, Error, Event, EventSource};
 
 pub use imps_testkit::{vector_files, vectors_dir};
 
@@ -298,11 +298,6 @@ pub fn expected_annotation(xml: &str) -> Option<&str> {
     Some(xml[start..end].trim())
 }
 
-/// The element name an event starts, for messages.
-pub fn name_of(name: &Name<'_>) -> String {
-    name.as_xml().into_owned()
-}
-
 /// Decodes CSP XML into a tree.
 pub fn xml_tree(xml: &[u8]) -> Result<Node, Error> {
     let mut reader = imps_csp_xml::XmlReader::new(xml, &Default::default())?;
@@ -315,17 +310,6 @@ pub fn wbxml_tree(wbxml: &[u8]) -> Result<Node, Error> {
     read_tree(&mut reader)
 }
 
-/// Streams every event of `src` into `sink`.
-pub fn pipe<'a>(
-    src: &mut impl EventSource<'a>,
-    sink: &mut impl imps_event::EventSink,
-) -> Result<(), Error> {
-    while let Some(ev) = src.next_event()? {
-        sink.event(ev)?;
-    }
-    Ok(())
-}
-
 /// CSP XML to WBXML through the event stream, written with `options`; the
 /// version the document declares (DOCTYPE or xmlns) overrides
 /// `options.version`.
@@ -334,15 +318,11 @@ pub fn xml_to_wbxml_with(
     mut options: imps_csp_wbxml::EncodeOptions,
 ) -> Result<Vec<u8>, Error> {
     let mut reader = imps_csp_xml::XmlReader::new(xml, &Default::default())?;
-    let first = reader.next_event()?;
     if let Some(version) = reader.version() {
         options.version = version;
     }
     let mut writer = imps_csp_wbxml::WbxmlWriter::new(options);
-    if let Some(ev) = first {
-        writer.event(ev)?;
-    }
-    pipe(&mut reader, &mut writer)?;
+    copy_events(&mut reader, &mut writer).map_err(CopyError::into_error)?;
     writer.finish()
 }
 
@@ -352,28 +332,6 @@ pub fn xml_to_wbxml(xml: &[u8], fallback: imps_tokens::CspVersion) -> Result<Vec
     xml_to_wbxml_with(xml, imps_csp_wbxml::EncodeOptions::phone(fallback))
 }
 
-/// Encoder options that reproduce `wbxml`'s header (WBXML version, public
-/// id form) in phone style, or in libwbxml's dialect.
-pub fn mirrored_options(
-    wbxml: &[u8],
-    libwbxml_dialect: bool,
-) -> Result<imps_csp_wbxml::EncodeOptions, Error> {
-    use imps_csp_wbxml::{EncodeOptions, PublicIdChoice};
-    let reader = imps_csp_wbxml::WbxmlReader::new(wbxml, &Default::default())?;
-    let header = reader.header();
-    let mut options = if libwbxml_dialect {
-        EncodeOptions::libwbxml(reader.version())
-    } else {
-        EncodeOptions::phone(reader.version())
-    };
-    options.wbxml_version = header.version;
-    options.public_id = match header.public_id {
-        imps_wbxml::PublicId::Numeric(id) => PublicIdChoice::Explicit(id),
-        imps_wbxml::PublicId::String { .. } => PublicIdChoice::Fpi,
-    };
-    Ok(options)
-}
-
 /// CSP WBXML to XML, through the event stream.
 pub fn wbxml_to_xml(wbxml: &[u8]) -> Result<Vec<u8>, Error> {
     let mut reader = imps_csp_wbxml::WbxmlReader::new(wbxml, &Default::default())?;
@@ -381,7 +339,7 @@ pub fn wbxml_to_xml(wbxml: &[u8]) -> Result<Vec<u8>, Error> {
         version: Some(reader.version()),
         ..Default::default()
     });
-    pipe(&mut reader, &mut writer)?;
+    copy_events(&mut reader, &mut writer).map_err(CopyError::into_error)?;
     writer.finish()
 }
 

@@ -137,6 +137,20 @@ impl EncodeOptions {
         }
     }
 
+    /// These options with the header form of `reader`'s document: its WBXML
+    /// version byte, and its public id as it was written (numeric, or an FPI
+    /// in the string table). Re-encoding a decoded document with them keeps
+    /// its header byte for byte.
+    pub fn with_header_of(mut self, reader: &crate::WbxmlReader<'_>) -> Self {
+        let header = reader.header();
+        self.wbxml_version = header.version;
+        self.public_id = match header.public_id {
+            imps_wbxml::PublicId::Numeric(id) => PublicIdChoice::Explicit(id),
+            imps_wbxml::PublicId::String { .. } => PublicIdChoice::Fpi,
+        };
+        self
+    }
+
     /// The dialect of libwbxml 0.11 (`xml2wbxml`): empty elements without the
     /// content bit, zero as an empty OPAQUE, only zone-less dates packed.
     /// (libwbxml also drops `xmlns` and writes public id 0x01 for CSP 1.2;

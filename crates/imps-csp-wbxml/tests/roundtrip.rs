@@ -10,23 +10,16 @@
 
 mod common;
 
-use imps_csp_wbxml::{decode, encode, DecodeOptions, EncodeOptions, PublicIdChoice, WbxmlReader};
-use imps_wbxml::PublicId;
+use imps_csp_wbxml::{decode, encode, DecodeOptions, EncodeOptions, WbxmlReader};
 
 fn mirrored(data: &[u8], libwbxml: bool) -> EncodeOptions {
     let r = WbxmlReader::new(data, &DecodeOptions::default()).unwrap();
-    let h = r.header();
-    let mut o = if libwbxml {
+    let style = if libwbxml {
         EncodeOptions::libwbxml(r.version())
     } else {
         EncodeOptions::phone(r.version())
     };
-    o.wbxml_version = h.version;
-    o.public_id = match h.public_id {
-        PublicId::Numeric(id) => PublicIdChoice::Explicit(id),
-        PublicId::String { .. } => PublicIdChoice::Fpi,
-    };
-    o
+    style.with_header_of(&r)
 }
 
 fn reencode(data: &[u8], libwbxml: bool) -> Vec<u8> {

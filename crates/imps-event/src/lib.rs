@@ -35,4 +35,4 @@ pub use error::{Error, ErrorKind};
 pub use event::{Event, Name, Start};
 pub use imps_tokens::{CspVersion, Tag};
 pub use path::Path;
-pub use stream::{EventSink, EventSource, VecSink, VecSource};
+pub use stream::{copy_events, CopyError, EventSink, EventSource, VecSink, VecSource};

@@ -47,6 +47,45 @@ impl<'a, S: EventSource<'a> + ?Sized> EventSource<'a> for &mut S {
     }
 }
 
+/// Which side of [`copy_events`] failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CopyError {
+    /// The source could not read the input.
+    Source(Error),
+    /// The sink could not express an event.
+    Sink(Error),
+}
+
+impl CopyError {
+    /// The error, whichever side it came from.
+    pub fn into_error(self) -> Error {
+        match self {
+            CopyError::Source(e) | CopyError::Sink(e) => e,
+        }
+    }
+}
+
+/// Moves every event of `source` into `sink`, unchanged: a conversion
+/// between syntaxes without the typed model.
+///
+/// ```
+/// use imps_event::{copy_events, Event, Start, Tag, VecSink, VecSource};
+///
+/// let events = vec![Event::Start(Start::new(Tag::Poll)), Event::Text("T".into()), Event::End];
+/// let mut sink = VecSink::default();
+/// copy_events(&mut VecSource::new(events.clone()), &mut sink).unwrap();
+/// assert_eq!(sink.events, events);
+/// ```
+pub fn copy_events<'a>(
+    source: &mut impl EventSource<'a>,
+    sink: &mut impl EventSink,
+) -> Result<(), CopyError> {
+    while let Some(event) = source.next_event().map_err(CopyError::Source)? {
+        sink.event(event).map_err(CopyError::Sink)?;
+    }
+    Ok(())
+}
+
 /// A source over a list of events; its "offset" is the event index.
 /// Useful in tests and for replaying buffered events.
 #[derive(Clone, Debug)]

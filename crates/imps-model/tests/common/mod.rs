@@ -121,8 +121,5 @@ fn strip_key(v: serde_json::Value, key: &str) -> serde_json::Value {
 
 /// Feeds a source into a sink (for codec-level comparisons).
 pub fn pump<'a>(mut src: impl EventSource<'a>, mut sink: impl EventSink) -> Result<(), Error> {
-    while let Some(ev) = src.next_event()? {
-        sink.event(ev)?;
-    }
-    Ok(())
+    imps_event::copy_events(&mut src, &mut sink).map_err(imps_event::CopyError::into_error)
 }
