@@ -3,31 +3,14 @@
 
 #![allow(clippy::unwrap_used)] // test helpers (clippy.toml only covers #[test] fns)
 
-use std::io::Write;
+mod common;
+
+use common::imps;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn vectors() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testvectors")
-}
-
-fn imps(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_imps"))
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn imps");
-    if let Some(data) = stdin {
-        // The child may exit before reading everything (bad input): ignore EPIPE.
-        let _ = child.stdin.take().unwrap().write_all(data);
-    }
-    child.wait_with_output().unwrap()
 }
 
 fn ok(out: &Output) -> &[u8] {
