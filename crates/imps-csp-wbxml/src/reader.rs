@@ -272,6 +272,24 @@ impl<'a> WbxmlReader<'a> {
                 Err(e) => return Err(self.wbxml_error(*e)),
             };
             self.offset = t.offset;
+            // A tag without attributes outside element content (the root
+            // of a document without `xmlns`, as libwbxml writes it).
+            if let TokenKind::Tag {
+                name: WName::Token(token),
+                attributes: false,
+                content,
+            } = t.kind
+            {
+                if let Some(tag) = self.tables.tag(t.page, token) {
+                    self.path.push(Some(tag));
+                    self.leaf = Some(tag);
+                    self.pending_end = !content;
+                    return Ok(Some(Event::Start(Start {
+                        name: Name::Tag(tag),
+                        xmlns: None,
+                    })));
+                }
+            }
             if let Some(event) = self.step_other(t)? {
                 return Ok(Some(event));
             }
