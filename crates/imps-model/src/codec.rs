@@ -617,6 +617,96 @@ impl<'s, 'a> Decoder<'s, 'a> {
         parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
     }
 
+    /// [`Decoder::parse_leaf`] with a second converter for the usual
+    /// content, a single piece of text: `text(t)` must give what
+    /// `parse(&Value::Text(t))` gives. The text is converted where the
+    /// event holds it (no [`Value`] is built for it).
+    #[inline(always)]
+    pub(crate) fn parse_text_leaf<T>(
+        &mut self,
+        text: impl Fn(&str) -> Result<T, &'static str>,
+        parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
+    ) -> Result<T, Error> {
+        let t = match self.source.next_event()? {
+            Some(Event::Text(t)) => t,
+            first => return self.parse_leaf_from(first, parse),
+        };
+        let offset = self.source.offset();
+        match text(&t) {
+            Ok(v) => match self.source.next_event()? {
+                Some(Event::End) => Ok(v),
+                more => self.parse_pieces(Value::Text(t), offset, more, parse),
+            },
+            Err(expected) => {
+                let leaf = self.leaf_at(Value::Text(t), offset);
+                match self.next_event()? {
+                    Event::End => Err(leaf.invalid(expected)),
+                    more => {
+                        let leaf = self.join_pieces(leaf, more)?;
+                        parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Decoder::parse_leaf`] after its first event was read.
+    #[inline(never)]
+    fn parse_leaf_from<T>(
+        &mut self,
+        first: Option<Event<'a>>,
+        parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
+    ) -> Result<T, Error> {
+        let value = match first {
+            Some(Event::End) => {
+                return parse(&Value::Empty).map_err(|expected| self.invalid_empty(expected));
+            }
+            Some(Event::Text(t)) => Value::Text(t),
+            Some(Event::Integer(i)) => Value::Integer(i),
+            Some(Event::DateTime(d)) => Value::DateTime(d),
+            Some(Event::Opaque(o)) => Value::Opaque(o),
+            Some(Event::Start(s)) => return Err(self.element_in_leaf(&s)),
+            None => return Err(self.end_of_document()),
+        };
+        let offset = self.source.offset();
+        match parse(&value) {
+            Ok(v) => match self.source.next_event()? {
+                Some(Event::End) => Ok(v),
+                more => self.parse_pieces(value, offset, more, parse),
+            },
+            Err(expected) => {
+                let leaf = self.leaf_at(value, offset);
+                match self.next_event()? {
+                    Event::End => Err(leaf.invalid(expected)),
+                    more => {
+                        let leaf = self.join_pieces(leaf, more)?;
+                        parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
+                    }
+                }
+            }
+        }
+    }
+
+    /// A leaf whose first piece `value` (read at `offset`) converted, but
+    /// more content follows: joins the pieces and converts the whole.
+    #[cold]
+    #[inline(never)]
+    fn parse_pieces<T>(
+        &mut self,
+        value: Value<'a>,
+        offset: usize,
+        more: Option<Event<'a>>,
+        parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
+    ) -> Result<T, Error> {
+        let Some(more) = more else {
+            return Err(self.end_of_document());
+        };
+        // More pieces follow: the path is still the content's.
+        let leaf = self.leaf_at(value, offset);
+        let leaf = self.join_pieces(leaf, more)?;
+        parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
+    }
+
     #[inline]
     fn leaf_at(&self, value: Value<'a>, offset: usize) -> LeafValue<'a> {
         LeafValue {
@@ -929,10 +1019,13 @@ pub(crate) fn decode_value<'a, T>(
     expected: &'static str,
 ) -> Result<T, Error> {
     if !d.strict() {
-        return d.parse_leaf(|value| match value {
-            Value::Text(t) => Ok(from_wire(t)),
-            other => other.text().map(|t| from_wire(&t)),
-        });
+        return d.parse_text_leaf(
+            |t| Ok(from_wire(t)),
+            |value| match value {
+                Value::Text(t) => Ok(from_wire(t)),
+                other => other.text().map(|t| from_wire(&t)),
+            },
+        );
     }
     let leaf = d.leaf()?;
     let value = match &leaf.value {
