@@ -8,12 +8,22 @@ use std::fmt;
 use imps_tokens::Tag;
 
 /// Where in the element tree something happened.
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Default)]
 pub struct Path {
-    /// `None` marks an element that is not a table tag.
+    /// `None` marks an element that is not a table tag. Only the first
+    /// `depth` entries are meaningful (leaving an element does not clear
+    /// its entry).
     levels: [Option<Tag>; Path::CAPACITY],
     depth: u32,
 }
+
+impl PartialEq for Path {
+    fn eq(&self, other: &Path) -> bool {
+        self.depth == other.depth && self.kept() == other.kept()
+    }
+}
+
+impl Eq for Path {}
 
 impl Path {
     /// How many levels are kept by name.
@@ -28,6 +38,7 @@ impl Path {
     }
 
     /// Enters an element (`None` for a name the tables do not know).
+    #[inline]
     pub fn push(&mut self, tag: Option<Tag>) {
         if let Some(slot) = self.levels.get_mut(self.depth as usize) {
             *slot = tag;
@@ -36,11 +47,15 @@ impl Path {
     }
 
     /// Leaves the innermost element.
+    #[inline]
     pub fn pop(&mut self) {
         self.depth = self.depth.saturating_sub(1);
-        if let Some(slot) = self.levels.get_mut(self.depth as usize) {
-            *slot = None;
-        }
+    }
+
+    /// The levels kept by name.
+    fn kept(&self) -> &[Option<Tag>] {
+        let kept = (self.depth as usize).min(Path::CAPACITY);
+        self.levels.get(..kept).unwrap_or_default()
     }
 
     /// Nesting depth (the number of open elements).
@@ -60,15 +75,15 @@ impl fmt::Display for Path {
         if self.depth == 0 {
             return f.write_str("/");
         }
-        let kept = (self.depth as usize).min(Path::CAPACITY);
-        for (i, level) in self.levels[..kept].iter().enumerate() {
+        let kept = self.kept();
+        for (i, level) in kept.iter().enumerate() {
             if i > 0 {
                 f.write_str("/")?;
             }
             f.write_str(level.map_or("?", Tag::name))?;
         }
-        if self.depth as usize > kept {
-            write!(f, "/…({} more)", self.depth as usize - kept)?;
+        if self.depth as usize > kept.len() {
+            write!(f, "/…({} more)", self.depth as usize - kept.len())?;
         }
         Ok(())
     }
