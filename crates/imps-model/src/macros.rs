@@ -330,7 +330,8 @@ macro_rules! element {
                 d: &mut $crate::codec::Decoder<'_, 'a>,
             ) -> Result<(), ::imps_event::Error> {
                 $crate::codec::reserve_first(list);
-                list.push(<$name as Default>::default());
+                // Built in place (a large default is not moved in).
+                list.resize_with(list.len() + 1, <$name as Default>::default);
                 match list.last_mut() {
                     Some(slot) => $name::decode_fields(slot, start, d),
                     None => Ok(()),
