@@ -614,4 +614,34 @@ impl<'a> EventSource<'a> for WbxmlReader<'a> {
     fn path(&self) -> Path {
         self.path
     }
+
+    fn reads_leaf_text(&self) -> bool {
+        true
+    }
+
+    /// `STR_I` or a known `EXT_T_0` value directly followed by `END`.
+    #[inline]
+    fn leaf_text(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
+        // An element without content: its `End` comes from `pending_end`.
+        if self.pending_end {
+            return Ok(None);
+        }
+        let version = self.version;
+        let Some((token, end)) = self.tokens.next_fast_leaf(|t| match t {
+            FastToken::StrI(_) => true,
+            FastToken::ExtT0(value) => version.ext_value(*value).is_some(),
+            _ => false,
+        }) else {
+            return Ok(None);
+        };
+        let text = match token {
+            FastToken::StrI(text) => text,
+            FastToken::ExtT0(value) => version.ext_value(value).unwrap_or_default(),
+            _ => "",
+        };
+        self.offset = end;
+        self.path.pop();
+        self.leaf = None;
+        Ok(Some(Cow::Borrowed(text)))
+    }
 }

@@ -442,3 +442,46 @@ fn offsets_and_paths_of_events() {
     );
     assert_eq!(seen.last().unwrap().1, "/");
 }
+
+/// `leaf_text` is a shortcut, not a different reading: after every `Start`
+/// of every vector (and of every truncation of one, in both modes), a
+/// reader that takes the shortcut sees the same text, ends in the same
+/// place (offset, path) and continues with the same events as one that
+/// reads `Text` and `End` one by one.
+#[test]
+fn leaf_text_reads_what_text_and_end_read() {
+    let mut docs = common::all_wbxml();
+    let (_, long) = docs.iter().max_by_key(|(_, d)| d.len()).cloned().unwrap();
+    for cut in 0..long.len() {
+        docs.push((format!("truncated at {cut}"), long[..cut].to_vec()));
+    }
+    let mut taken = 0;
+    for (name, data) in &docs {
+        for opts in [lenient(), strict()] {
+            let (Ok(mut a), Ok(mut b)) =
+                (WbxmlReader::new(data, &opts), WbxmlReader::new(data, &opts))
+            else {
+                continue;
+            };
+            assert!(b.reads_leaf_text());
+            loop {
+                let ea = a.next_event();
+                let eb = b.next_event();
+                assert_eq!(ea, eb, "{name}");
+                let Ok(Some(Event::Start(_))) = ea else {
+                    if matches!(ea, Ok(None) | Err(_)) {
+                        break;
+                    }
+                    continue;
+                };
+                if let Some(text) = b.leaf_text().unwrap() {
+                    taken += 1;
+                    assert_eq!(a.next_event().unwrap(), Some(Event::Text(text)), "{name}");
+                    assert_eq!(a.next_event().unwrap(), Some(Event::End), "{name}");
+                    assert_eq!((a.offset(), a.path()), (b.offset(), b.path()), "{name}");
+                }
+            }
+        }
+    }
+    assert!(taken > 1000, "{taken}");
+}

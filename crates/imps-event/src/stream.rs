@@ -1,5 +1,7 @@
 //! Event sources (readers) and sinks (writers).
 
+use std::borrow::Cow;
+
 use crate::{Error, ErrorKind, Event, Path};
 
 /// A reader: yields the events of one document in order.
@@ -20,6 +22,22 @@ pub trait EventSource<'a> {
     /// An error at the current position.
     fn error(&self, kind: ErrorKind) -> Error {
         Error::new(kind, self.offset(), self.path())
+    }
+
+    /// Whether [`EventSource::leaf_text`] can read anything (`false`: it
+    /// always returns `Ok(None)`, and consumers need not call it).
+    fn reads_leaf_text(&self) -> bool {
+        false
+    }
+
+    /// Right after a `Start`: if the element's content is one piece of
+    /// text followed by its `End`, reads both and returns the text, leaving
+    /// the source as [`EventSource::next_event`] would after that `End`;
+    /// otherwise (or if the source does not look ahead) reads nothing and
+    /// returns `Ok(None)`. A shortcut for consumers that want leaf text as
+    /// one value; the events are the same either way.
+    fn leaf_text(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
+        Ok(None)
     }
 }
 
@@ -47,6 +65,14 @@ impl<'a, S: EventSource<'a> + ?Sized> EventSource<'a> for &mut S {
     #[inline]
     fn path(&self) -> Path {
         (**self).path()
+    }
+    #[inline]
+    fn reads_leaf_text(&self) -> bool {
+        (**self).reads_leaf_text()
+    }
+    #[inline(always)]
+    fn leaf_text(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
+        (**self).leaf_text()
     }
 }
 

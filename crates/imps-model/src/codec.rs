@@ -327,16 +327,20 @@ pub struct Decoder<'s, 'a> {
     source: &'s mut dyn EventSource<'a>,
     options: DecodeOptions,
     version: CspVersion,
+    /// The source reads leaf text in one step ([`EventSource::leaf_text`]).
+    leaf_text: bool,
 }
 
 impl<'s, 'a> Decoder<'s, 'a> {
     /// A decoder over `source`.
     pub fn new(source: &'s mut dyn EventSource<'a>, options: DecodeOptions) -> Self {
         let version = options.default_version;
+        let leaf_text = source.reads_leaf_text();
         Decoder {
             source,
             options,
             version,
+            leaf_text,
         }
     }
 
@@ -513,11 +517,27 @@ impl<'s, 'a> Decoder<'s, 'a> {
         }
     }
 
+    /// The content of a leaf element whose `Start` was just read, when it
+    /// is one piece of text and the source reads that in one step
+    /// ([`EventSource::leaf_text`]: the text and the `End` are read);
+    /// `None` with nothing read otherwise.
+    #[inline(always)]
+    pub(crate) fn leaf_text(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
+        if self.leaf_text {
+            self.source.leaf_text()
+        } else {
+            Ok(None)
+        }
+    }
+
     /// The content of a leaf element as owned text: [`Decoder::leaf`] then
     /// [`LeafValue::into_text`], without copying text the reader already
     /// owns.
     #[inline]
     pub fn text(&mut self) -> Result<String, Error> {
+        if let Some(t) = self.leaf_text()? {
+            return Ok(t.into_owned());
+        }
         // Matched on the source's results as they come (no conversion to
         // `Result<Event, Error>` per event).
         let first = match self.source.next_event()? {
@@ -1019,6 +1039,9 @@ pub(crate) fn decode_value<'a, T>(
     expected: &'static str,
 ) -> Result<T, Error> {
     if !d.strict() {
+        if let Some(t) = d.leaf_text()? {
+            return Ok(from_wire(&t));
+        }
         return d.parse_text_leaf(
             |t| Ok(from_wire(t)),
             |value| match value {

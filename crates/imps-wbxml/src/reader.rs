@@ -302,6 +302,57 @@ impl<'a> Reader<'a> {
         FastToken::Other
     }
 
+    /// A leaf's content and end in one step: if the next tokens are an
+    /// `STR_I` or `EXT_T_0` that [`Reader::next_fast`] would read, that
+    /// `accept` takes, followed by `END`, reads both and returns the text
+    /// token and the offset of the `END`; otherwise reads nothing.
+    ///
+    /// For layered decoders that turn `<X>text</X>` into one value: the
+    /// same tokens as two [`Reader::next_fast`] calls, without handing the
+    /// `END` back one level up.
+    ///
+    /// ```
+    /// use imps_wbxml::{FastToken, Limits, Reader};
+    /// // <tag 0x09> <tag 0x0A> "ab" </…> </…>
+    /// let doc = [0x03, 0x01, 0x6A, 0x00, 0x49, 0x4A, 0x03, b'a', b'b', 0x00, 0x01, 0x01];
+    /// let mut r = Reader::new(&doc, Limits::default()).unwrap();
+    /// assert!(r.next_token().unwrap().is_some());
+    /// assert_eq!(r.next_fast_leaf(|_| true), None); // a tag comes first
+    /// assert_eq!(r.next_fast(), FastToken::Tag { token: 0x0A, content: true });
+    /// assert_eq!(r.next_fast_leaf(|_| false), None); // not accepted: nothing read
+    /// assert_eq!(r.next_fast_leaf(|_| true), Some((FastToken::StrI("ab"), 10)));
+    /// assert_eq!(r.next_fast(), FastToken::End);
+    /// ```
+    #[inline(always)]
+    pub fn next_fast_leaf(
+        &mut self,
+        accept: impl FnOnce(&FastToken<'a>) -> bool,
+    ) -> Option<(FastToken<'a>, usize)> {
+        let start = self.pos;
+        let b = *self.fast.get(start)?;
+        let (token, end_at) = if b == STR_I {
+            let (text, next) = self.inline_text_fast(start + 1)?;
+            (FastToken::StrI(text), next)
+        } else if b == EXT_T_0 {
+            let (value, next) = read_mb_u32(self.input, start + 1).ok()?;
+            (FastToken::ExtT0(value), next)
+        } else {
+            return None;
+        };
+        // Content mode: depth >= 1 here, and the END closes the leaf.
+        if self.fast.get(end_at) != Some(&END) || !accept(&token) {
+            return None;
+        }
+        self.pos = end_at + 1;
+        if self.depth <= 1 {
+            self.depth = 0;
+            self.set_mode(Mode::Epilog);
+        } else {
+            self.depth -= 1;
+        }
+        Some((token, end_at))
+    }
+
     /// The first byte of the token [`Reader::next_fast`] would read next,
     /// or `None` when the fast path does not apply (not in element content,
     /// or at the end of the input). Lets a layered decoder handle the most
