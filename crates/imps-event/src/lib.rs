@@ -7,7 +7,7 @@
 //! syntax needs only a reader and a writer, never a second mapping.
 //!
 //! Events borrow from the input wherever they can: a tag is a [`Tag`] (a
-//! table lookup), text is a [`Cow`] that is borrowed unless the syntax forced
+//! table lookup), text is a [`Cow`](std::borrow::Cow) that is borrowed unless the syntax forced
 //! a copy (XML escapes, WBXML text split over several tokens), and opaque
 //! data is a slice of the input.
 //!

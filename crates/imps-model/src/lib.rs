@@ -145,12 +145,14 @@
 //! # Speed
 //!
 //! Decoding walks the event stream once, with no intermediate tree: each
-//! element model matches its children's tags as they come and decodes them
-//! in place into its fields (no large model is moved through `Result`s),
-//! and leaves parse their one piece of content without keeping its position
-//! unless it turns out invalid. What is left per document is the
-//! allocations above, one `dyn EventSource` call per event, and dropping the
-//! model. Measure with the criterion benches, which report typed decode and
+//! element model matches its children's tags as they come (one switch on
+//! the tag) and decodes them in place into its fields (no large model is
+//! moved through `Result`s), and leaves parse their one piece of content
+//! without keeping its position unless it turns out invalid. Text leaves
+//! (strings, value sets) take their text and `End` in one source call when
+//! the source offers it ([`imps_event::EventSource::leaf_text`]; the WBXML
+//! reader does). What is left per document is the allocations above, one
+//! `dyn EventSource` call per event, and dropping the model. Measure with the criterion benches, which report typed decode and
 //! encode in both syntaxes over the whole corpus and per message class:
 //!
 //! ```text

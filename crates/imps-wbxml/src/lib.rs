@@ -13,7 +13,8 @@
 //!   `&'a [u8]` slice. No heap allocation happens after [`Reader::new`].
 //!   Layered decoders can read the common tokens of element content through
 //!   [`Reader::next_fast`] ([`FastToken`], a small `Copy` value, no
-//!   `Result`) and [`Reader::peek_fast`], and everything else through
+//!   `Result`), [`Reader::next_fast_leaf`] (a leaf's text and `END` in one
+//!   step) and [`Reader::peek_fast`], and everything else through
 //!   [`Reader::next_token`].
 //! - [`Writer`]: writes a header (numeric or string-table public id, optional
 //!   string table) and then tokens into a `Vec<u8>`, switching code pages
