@@ -149,7 +149,8 @@ pub fn csp_wbxml_to_xml(input: &[u8]) -> Result<Vec<u8>, JobError> {
         version: Some(reader.version()),
         ..WriteOptions::default()
     };
-    let mut writer = XmlWriter::with_buffer(Vec::with_capacity(input.len() * 4), options);
+    // XML is about 5× the WBXML, plus the prolog: no regrowth.
+    let mut writer = XmlWriter::with_buffer(Vec::with_capacity(input.len() * 8 + 256), options);
     pump(&mut reader, &mut writer)?;
     writer.finish().map_err(err)
 }

@@ -1,9 +1,8 @@
 //! Writing [`imps_event`] events as CSP XML.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 
-use imps_event::{Error, ErrorKind, Event, EventSink, Path};
+use imps_event::{Error, ErrorKind, Event, EventSink, Name, Path};
 use imps_tokens::CspVersion;
 
 use crate::escape::{escape_attr, escape_text, is_xml_name};
@@ -72,7 +71,8 @@ impl XmlWriter {
         XmlWriter {
             out: buffer,
             options,
-            stack: Vec::new(),
+            // CSP documents nest about ten levels: one allocation, no regrowth.
+            stack: Vec::with_capacity(16),
             path: Path::new(),
             open_tag: false,
             root_done: false,
@@ -132,23 +132,28 @@ impl XmlWriter {
         };
         if let (true, Some(v)) = (wanted, version) {
             let system = v.system_id().unwrap_or(FALLBACK_SYSTEM_ID);
-            let mut line = String::new();
-            // Writing to a String cannot fail.
-            let _ = write!(
-                line,
-                "<!DOCTYPE {name} PUBLIC \"{}\" \"{system}\">",
-                v.fpi()
-            );
-            self.out.extend_from_slice(line.as_bytes());
+            for piece in [
+                "<!DOCTYPE ",
+                name,
+                " PUBLIC \"",
+                v.fpi(),
+                "\" \"",
+                system,
+                "\">",
+            ] {
+                self.out.extend_from_slice(piece.as_bytes());
+            }
             self.newline(0);
         }
     }
 
-    fn start(&mut self, name: &str, xmlns: Option<&str>) -> Result<(), Error> {
+    /// A start tag; `trusted` names (the token tables' names and the
+    /// `_wbxml-PP-TT` form) are XML names by construction and not checked.
+    fn start(&mut self, name: &str, trusted: bool, xmlns: Option<&str>) -> Result<(), Error> {
         if self.root_done {
             return Err(self.error("a second root element".into()));
         }
-        if !is_xml_name(name) {
+        if !trusted && !is_xml_name(name) {
             return Err(self.error(format!("{name:?} is not an XML element name").into()));
         }
         if self.stack.is_empty() {
@@ -205,15 +210,43 @@ impl XmlWriter {
     }
 
     fn text(&mut self, text: &str) -> Result<(), Error> {
-        let Some(frame) = self.stack.last_mut() else {
-            return Err(self.error("content outside the root element".into()));
-        };
         if text.is_empty() {
-            return Ok(());
+            return self.in_element();
         }
+        self.begin_text()?;
+        escape_text(text, &mut self.out).map_err(|c| self.bad_char(c))
+    }
+
+    /// Text that needs no escaping (decimal integers, dates): written as is.
+    fn plain_text(&mut self, text: &[u8]) -> Result<(), Error> {
+        self.begin_text()?;
+        self.out.extend_from_slice(text);
+        Ok(())
+    }
+
+    /// Before non-empty text: marks the element as holding text and closes
+    /// its start tag.
+    #[inline]
+    fn begin_text(&mut self) -> Result<(), Error> {
+        let Some(frame) = self.stack.last_mut() else {
+            return Err(self.outside_root());
+        };
         frame.has_text = true;
         self.close_open_tag();
-        escape_text(text, &mut self.out).map_err(|c| self.bad_char(c))
+        Ok(())
+    }
+
+    /// Checks that content (even empty) is inside the root element.
+    fn in_element(&self) -> Result<(), Error> {
+        if self.stack.is_empty() {
+            return Err(self.outside_root());
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn outside_root(&self) -> Error {
+        self.error("content outside the root element".into())
     }
 
     fn bad_char(&self, c: char) -> Error {
@@ -231,14 +264,37 @@ impl EventSink for XmlWriter {
     fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
         match event {
             Event::Start(s) => {
-                self.start(&s.name.as_xml(), s.xmlns.as_deref())?;
+                let xmlns = s.xmlns.as_deref();
+                match &s.name {
+                    Name::Tag(tag) => self.start(tag.name(), true, xmlns)?,
+                    Name::Other(name) => self.start(name, false, xmlns)?,
+                    Name::Token { .. } => self.start(&s.name.as_xml(), true, xmlns)?,
+                }
                 self.path.push(s.name.tag());
                 Ok(())
             }
             Event::End => self.end(),
             Event::Text(t) => self.text(&t),
-            Event::Integer(n) => self.text(&n.to_string()),
-            Event::DateTime(d) => self.text(&d.to_string()),
+            Event::Integer(n) => {
+                // A u32 has at most 10 decimal digits.
+                let mut digits = [0u8; 10];
+                let mut at = digits.len();
+                let mut rest = n;
+                for slot in digits.iter_mut().rev() {
+                    // `rest % 10` is a digit.
+                    *slot = b'0' + (rest % 10) as u8;
+                    at -= 1;
+                    rest /= 10;
+                    if rest == 0 {
+                        break;
+                    }
+                }
+                self.plain_text(digits.get(at..).unwrap_or_default())
+            }
+            Event::DateTime(d) => {
+                let (bytes, len) = d.to_basic_bytes();
+                self.plain_text(bytes.get(..len).unwrap_or_default())
+            }
             Event::Opaque(bytes) => match std::str::from_utf8(&bytes) {
                 Ok(text) => self.text(text),
                 Err(e) => Err(self.error(
