@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use imps_event::{Error, ErrorKind, Event, EventSink, Name, Path};
+use imps_event::{Error, ErrorKind, Event, EventSink, Name, Path, Start, Tag};
 use imps_tokens::CspVersion;
 
 use crate::escape::{escape_attr, escape_text, is_xml_name};
@@ -260,8 +260,54 @@ impl XmlWriter {
     }
 }
 
-impl EventSink for XmlWriter {
-    fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
+impl XmlWriter {
+    /// `true` when the fast paths of [`EventSink::event`] may run: inside the
+    /// root element, compact output.
+    #[inline(always)]
+    fn fast(&self) -> bool {
+        !self.stack.is_empty() && self.options.indent.is_none()
+    }
+
+    /// The start tag of a table name without `xmlns`, below the root,
+    /// compact output.
+    #[inline(always)]
+    fn start_fast(&mut self, tag: Tag) {
+        self.close_open_tag();
+        if let Some(parent) = self.stack.last_mut() {
+            parent.has_children = true;
+        }
+        self.out.push(b'<');
+        let name_start = self.out.len();
+        self.out.extend_from_slice(tag.name().as_bytes());
+        self.open_tag = true;
+        self.stack.push(Frame {
+            name: name_start..self.out.len(),
+            has_children: false,
+            has_text: false,
+        });
+        self.path.push(Some(tag));
+    }
+
+    /// The end of an element that is not the root, compact output.
+    #[inline(always)]
+    fn end_fast(&mut self) {
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        if self.open_tag {
+            self.out.extend_from_slice(b"/>");
+            self.open_tag = false;
+        } else {
+            self.out.extend_from_slice(b"</");
+            self.out.extend_from_within(frame.name);
+            self.out.push(b'>');
+        }
+        self.path.pop();
+    }
+
+    /// Every event but those [`EventSink::event`] writes itself.
+    #[inline(never)]
+    fn event_other(&mut self, event: Event<'_>) -> Result<(), Error> {
         match event {
             Event::Start(s) => {
                 let xmlns = s.xmlns.as_deref();
@@ -306,6 +352,29 @@ impl EventSink for XmlWriter {
                     .into(),
                 )),
             },
+        }
+    }
+}
+
+impl EventSink for XmlWriter {
+    /// Start tags of table names without `xmlns` and ends below the root
+    /// (most events) are written here, inlined into the caller's loop; the
+    /// rest by a call.
+    #[inline]
+    fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
+        match event {
+            Event::Start(Start {
+                name: Name::Tag(tag),
+                xmlns: None,
+            }) if self.fast() => {
+                self.start_fast(tag);
+                Ok(())
+            }
+            Event::End if self.fast() && self.stack.len() > 1 => {
+                self.end_fast();
+                Ok(())
+            }
+            event => self.event_other(event),
         }
     }
 }
