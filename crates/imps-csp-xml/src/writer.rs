@@ -15,6 +15,8 @@ const FALLBACK_SYSTEM_ID: &str = "http://www.openmobilealliance.org/DTD/WV-CSP.D
 struct Frame {
     /// Where the element's name is in the output (copied for the end tag).
     name: Range<usize>,
+    /// The element as a path level (`None`: not a table name).
+    tag: Option<Tag>,
     has_children: bool,
     has_text: bool,
 }
@@ -54,7 +56,6 @@ pub struct XmlWriter {
     out: Vec<u8>,
     options: WriteOptions,
     stack: Vec<Frame>,
-    path: Path,
     /// The last start tag is not closed yet (`>` or `/>` pending).
     open_tag: bool,
     root_done: bool,
@@ -73,7 +74,6 @@ impl XmlWriter {
             options,
             // CSP documents nest about ten levels: one allocation, no regrowth.
             stack: Vec::with_capacity(16),
-            path: Path::new(),
             open_tag: false,
             root_done: false,
         }
@@ -95,7 +95,16 @@ impl XmlWriter {
     }
 
     fn error(&self, message: Box<str>) -> Error {
-        Error::new(ErrorKind::Encode(message), self.out.len(), self.path)
+        Error::new(ErrorKind::Encode(message), self.out.len(), self.path())
+    }
+
+    /// The open elements, for error reports.
+    fn path(&self) -> Path {
+        let mut path = Path::new();
+        for frame in &self.stack {
+            path.push(frame.tag);
+        }
+        path
     }
 
     fn newline(&mut self, depth: usize) {
@@ -149,7 +158,13 @@ impl XmlWriter {
 
     /// A start tag; `trusted` names (the token tables' names and the
     /// `_wbxml-PP-TT` form) are XML names by construction and not checked.
-    fn start(&mut self, name: &str, trusted: bool, xmlns: Option<&str>) -> Result<(), Error> {
+    fn start(
+        &mut self,
+        name: &str,
+        tag: Option<Tag>,
+        trusted: bool,
+        xmlns: Option<&str>,
+    ) -> Result<(), Error> {
         if self.root_done {
             return Err(self.error("a second root element".into()));
         }
@@ -181,6 +196,7 @@ impl XmlWriter {
         self.open_tag = true;
         self.stack.push(Frame {
             name: name_range,
+            tag,
             has_children: false,
             has_text: false,
         });
@@ -202,7 +218,6 @@ impl XmlWriter {
             self.out.extend_from_within(frame.name);
             self.out.push(b'>');
         }
-        self.path.pop();
         if self.stack.is_empty() {
             self.root_done = true;
         }
@@ -282,10 +297,10 @@ impl XmlWriter {
         self.open_tag = true;
         self.stack.push(Frame {
             name: name_start..self.out.len(),
+            tag: Some(tag),
             has_children: false,
             has_text: false,
         });
-        self.path.push(Some(tag));
     }
 
     /// The end of an element that is not the root, compact output.
@@ -302,7 +317,6 @@ impl XmlWriter {
             self.out.extend_from_within(frame.name);
             self.out.push(b'>');
         }
-        self.path.pop();
     }
 
     /// Every event but those [`EventSink::event`] writes itself.
@@ -312,12 +326,10 @@ impl XmlWriter {
             Event::Start(s) => {
                 let xmlns = s.xmlns.as_deref();
                 match &s.name {
-                    Name::Tag(tag) => self.start(tag.name(), true, xmlns)?,
-                    Name::Other(name) => self.start(name, false, xmlns)?,
-                    Name::Token { .. } => self.start(&s.name.as_xml(), true, xmlns)?,
+                    Name::Tag(tag) => self.start(tag.name(), Some(*tag), true, xmlns),
+                    Name::Other(name) => self.start(name, None, false, xmlns),
+                    Name::Token { .. } => self.start(&s.name.as_xml(), None, true, xmlns),
                 }
-                self.path.push(s.name.tag());
-                Ok(())
             }
             Event::End => self.end(),
             Event::Text(t) => self.text(&t),
@@ -374,6 +386,7 @@ impl EventSink for XmlWriter {
                 self.end_fast();
                 Ok(())
             }
+            Event::Text(text) if self.fast() => self.text(&text),
             event => self.event_other(event),
         }
     }
