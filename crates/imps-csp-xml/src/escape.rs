@@ -27,7 +27,7 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 /// (`\r\n` and lone `\r` become `\n`). Borrows when nothing changes.
 pub(crate) fn unescape(raw: &str) -> Result<Cow<'_, str>, UnescapeError> {
     let bytes = raw.as_bytes();
-    let Some(first) = bytes.iter().position(|&b| b == b'&' || b == b'\r') else {
+    let Some(first) = memchr::memchr2(b'&', b'\r', bytes) else {
         return Ok(Cow::Borrowed(raw));
     };
     let mut out = String::with_capacity(raw.len());
@@ -64,10 +64,7 @@ pub(crate) fn unescape(raw: &str) -> Result<Cow<'_, str>, UnescapeError> {
             _ => {
                 // Copy the run up to the next special byte (a char boundary,
                 // since both specials are ASCII).
-                let run = bytes[i..]
-                    .iter()
-                    .position(|&b| b == b'&' || b == b'\r')
-                    .map_or(bytes.len(), |p| i + p);
+                let run = memchr::memchr2(b'&', b'\r', &bytes[i..]).map_or(bytes.len(), |p| i + p);
                 out.push_str(&raw[i..run]);
                 i = run;
             }
