@@ -595,6 +595,7 @@ fn compose<'a>(prefix: &'static str, value: Option<Cow<'a, str>>) -> Cow<'a, str
 }
 
 impl<'a> EventSource<'a> for WbxmlReader<'a> {
+    #[inline]
     fn next_event(&mut self) -> Result<Option<Event<'a>>, Error> {
         self.step()
     }

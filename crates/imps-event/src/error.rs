@@ -62,8 +62,16 @@ impl fmt::Display for ErrorKind {
 
 /// An error with its position: byte offset into the input (for writers, into
 /// the output) and the element path.
+///
+/// A pointer-sized handle to an [`ErrorDetail`] (what went wrong and where),
+/// so that every `Result` a reader returns per event stays small; the fields
+/// read through it (`e.kind`, `e.offset`, `e.path`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<ErrorDetail>);
+
+/// What an [`Error`] holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+pub struct ErrorDetail {
     /// What went wrong.
     pub kind: ErrorKind,
     /// Byte offset where it was noticed.
@@ -74,8 +82,38 @@ pub struct Error {
 
 impl Error {
     /// Builds an error.
+    #[cold]
     pub fn new(kind: ErrorKind, offset: usize, path: Path) -> Self {
-        Error { kind, offset, path }
+        Error(Box::new(ErrorDetail { kind, offset, path }))
+    }
+
+    /// What went wrong, taken out of the error.
+    pub fn into_kind(self) -> ErrorKind {
+        self.0.kind
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = ErrorDetail;
+
+    fn deref(&self) -> &ErrorDetail {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorDetail {
+        &mut self.0
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.kind)
+            .field("offset", &self.offset)
+            .field("path", &self.path)
+            .finish()
     }
 }
 

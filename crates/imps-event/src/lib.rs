@@ -31,7 +31,7 @@ mod path;
 mod stream;
 
 pub use datetime::{DateTime, DateTimeError, Zone};
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorDetail, ErrorKind};
 pub use event::{Event, Name, Start};
 pub use imps_tokens::{CspVersion, Tag};
 pub use path::Path;

@@ -36,12 +36,15 @@ impl<S: EventSink + ?Sized> EventSink for &mut S {
 }
 
 impl<'a, S: EventSource<'a> + ?Sized> EventSource<'a> for &mut S {
+    #[inline(always)]
     fn next_event(&mut self) -> Result<Option<Event<'a>>, Error> {
         (**self).next_event()
     }
+    #[inline]
     fn offset(&self) -> usize {
         (**self).offset()
     }
+    #[inline]
     fn path(&self) -> Path {
         (**self).path()
     }

@@ -45,7 +45,7 @@ fn strict(inner: &str) -> (String, ErrorKind) {
         (b.path, &b.kind),
         "XML and WBXML disagree"
     );
-    (a.path.to_string(), a.kind)
+    (a.path.to_string(), a.into_kind())
 }
 
 fn invalid(kind: &ErrorKind) -> (&'static str, &str) {
