@@ -484,12 +484,9 @@ pub fn generate(dir: &Path) -> Result<String, String> {
     out!("    ];");
     out!();
     out!("    /// The canonical spelling (what encoders write).");
+    out!("    #[inline]");
     out!("    pub const fn name(self) -> &'static str {{");
-    out!("        match self {{");
-    for (name, var) in &m.variants {
-        out!("            Tag::{var} => {name:?},");
-    }
-    out!("        }}");
+    out!("        TAG_NAMES[self as usize]");
     out!("    }}");
     out!();
     let mut all_names: BTreeMap<&str, &str> = BTreeMap::new();
@@ -538,6 +535,14 @@ pub fn generate(dir: &Path) -> Result<String, String> {
     out!("        None");
     out!("    }}");
     out!("}}");
+    out!();
+    out!("/// [`Tag::name`] of every tag, in declaration order.");
+    out!("#[rustfmt::skip]");
+    out!("static TAG_NAMES: [&str; {}] = [", m.variants.len());
+    for name in m.variants.keys() {
+        out!("    {name:?},");
+    }
+    out!("];");
     out!();
     out!("/// The longest probe sequence in [`NAME_TABLE`].");
     out!("const NAME_MAX_PROBE: usize = {max_probe};");
