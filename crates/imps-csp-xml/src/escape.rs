@@ -190,23 +190,41 @@ const CLASSES: [Class; 256] = {
     t
 };
 
-/// Whether the 8 bytes of `x` may hold a byte that is not [`Class::Plain`]
-/// (`"` counts only for attribute values). Exact when it says no; a yes
-/// may be a tab or newline of text, which the byte loop then copies.
+/// Whether the 8 bytes of `x` may hold a byte that is not [`Class::Plain`].
+/// Exact when it says no; a yes may be a tab, newline or `"` of text, which
+/// the byte loop then copies.
 #[inline(always)]
-fn may_need_escape(x: u64, attr: bool) -> bool {
+fn may_need_escape(x: u64) -> bool {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // Some byte of `v` is zero.
     let has_zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
     // Some byte is below 0x20 (C0 controls, tab, newline, CR).
     let has_control = x.wrapping_sub(0x20 * LO) & !x & HI != 0;
+    // `<` (0x3C) and `>` (0x3E) are the only bytes that give 0x3E with bit
+    // 1 set; `"` (0x22) and `&` (0x26) the only ones that give 0x26 with bit
+    // 2 set (a `"` of text is then a false yes).
     has_control
-        || has_zero(x ^ (u64::from(b'&') * LO))
-        || has_zero(x ^ (u64::from(b'<') * LO))
-        || has_zero(x ^ (u64::from(b'>') * LO))
+        || has_zero((x | 0x02 * LO) ^ (u64::from(b'>') * LO))
+        || has_zero((x | 0x04 * LO) ^ (u64::from(b'&') * LO))
         || has_zero(x ^ (0xEF * LO))
-        || (attr && has_zero(x ^ (u64::from(b'"') * LO)))
+}
+
+/// Whether no byte of `bytes` needs escaping (most text): a word at a time,
+/// the last partial word padded with a plain byte.
+#[inline(always)]
+fn is_plain(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        if may_need_escape(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
+            return false;
+        }
+    }
+    let mut last = [b'a'; 8];
+    for (to, from) in last.iter_mut().zip(chunks.remainder()) {
+        *to = *from;
+    }
+    !may_need_escape(u64::from_le_bytes(last))
 }
 
 /// Scans bytes, not characters: eight at a time in a register while none
@@ -214,6 +232,10 @@ fn may_need_escape(x: u64, attr: bool) -> bool {
 /// plain bytes are copied in one piece.
 fn escape(text: &str, out: &mut Vec<u8>, attr: bool) -> Result<(), char> {
     let bytes = text.as_bytes();
+    if is_plain(bytes) {
+        out.extend_from_slice(bytes);
+        return Ok(());
+    }
     out.reserve(bytes.len());
     let mut start = 0;
     let mut i = 0;
@@ -223,7 +245,7 @@ fn escape(text: &str, out: &mut Vec<u8>, attr: bool) -> Result<(), char> {
         if i >= scalar_until {
             while let Some(chunk) = bytes.get(i..i + 8) {
                 let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-                if may_need_escape(word, attr) {
+                if may_need_escape(word) {
                     break;
                 }
                 i += 8;
