@@ -205,8 +205,8 @@ fn may_need_escape(x: u64) -> bool {
     // 1 set; `"` (0x22) and `&` (0x26) the only ones that give 0x26 with bit
     // 2 set (a `"` of text is then a false yes).
     has_control
-        || has_zero((x | 0x02 * LO) ^ (u64::from(b'>') * LO))
-        || has_zero((x | 0x04 * LO) ^ (u64::from(b'&') * LO))
+        || has_zero((x | (0x02 * LO)) ^ (u64::from(b'>') * LO))
+        || has_zero((x | (0x04 * LO)) ^ (u64::from(b'&') * LO))
         || has_zero(x ^ (0xEF * LO))
 }
 
