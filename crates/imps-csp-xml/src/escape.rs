@@ -27,7 +27,7 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 /// (`\r\n` and lone `\r` become `\n`). Borrows when nothing changes.
 pub(crate) fn unescape(raw: &str) -> Result<Cow<'_, str>, UnescapeError> {
     let bytes = raw.as_bytes();
-    let Some(first) = memchr::memchr2(b'&', b'\r', bytes) else {
+    let Some(first) = find_reference_or_cr(bytes) else {
         return Ok(Cow::Borrowed(raw));
     };
     let mut out = String::with_capacity(raw.len());
@@ -64,13 +64,41 @@ pub(crate) fn unescape(raw: &str) -> Result<Cow<'_, str>, UnescapeError> {
             _ => {
                 // Copy the run up to the next special byte (a char boundary,
                 // since both specials are ASCII).
-                let run = memchr::memchr2(b'&', b'\r', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+                let run = find_reference_or_cr(&bytes[i..]).map_or(bytes.len(), |p| i + p);
                 out.push_str(&raw[i..run]);
                 i = run;
             }
         }
     }
     Ok(Cow::Owned(out))
+}
+
+/// The first `&` or `\r` of `bytes`: eight bytes at a time in a register
+/// (no call: most CSP text is short), `memchr2` for long text.
+#[inline(always)]
+fn find_reference_or_cr(bytes: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    if bytes.len() > 64 {
+        return memchr::memchr2(b'&', b'\r', bytes);
+    }
+    let zeros = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // The lowest flagged byte is exact (borrows only run upwards).
+        let hits = zeros(x ^ (u64::from(b'&') * LO)) | zeros(x ^ (u64::from(b'\r') * LO));
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'&' || b == b'\r')
+        .map(|p| at + p)
 }
 
 enum RefError {
@@ -386,6 +414,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn word_search_finds_the_first_reference_or_cr(
+            text in "[a&\r\u{e9}\u{26}\u{d}\u{a6}\u{8d}]{0,80}",
+        ) {
+            let expected = text.bytes().position(|b| b == b'&' || b == b'\r');
+            proptest::prop_assert_eq!(find_reference_or_cr(text.as_bytes()), expected);
+        }
+
         #[test]
         fn byte_scan_agrees_with_the_character_definition(
             text in "(\\PC|[\u{0}-\u{20}&<>\"\u{FFFD}-\u{FFFF}\u{E000}\u{10000}])*",
