@@ -518,43 +518,61 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// owns.
     #[inline]
     pub fn text(&mut self) -> Result<String, Error> {
-        match self.next_event()? {
+        // Matched on the source's results as they come (no conversion to
+        // `Result<Event, Error>` per event).
+        let first = match self.source.next_event()? {
             // The usual case: one piece of text. Its position is only
             // needed for errors, and text cannot be invalid here.
-            Event::Text(t) => match self.next_event()? {
-                Event::End => Ok(t.into_owned()),
-                more => {
-                    let leaf = LeafValue {
-                        value: Value::Text(t),
-                        offset: 0,
-                        path: Path::new(),
-                    };
-                    Ok(self.join_pieces(leaf, more)?.into_text()?.into_owned())
-                }
-            },
-            Event::End => Ok(String::new()),
-            Event::Start(s) => Err(self.element_in_leaf(&s)),
-            other => {
-                let offset = self.source.offset();
-                let path = self.source.path();
-                let value = match other {
-                    Event::Integer(i) => Value::Integer(i),
-                    Event::DateTime(d) => Value::DateTime(d),
-                    Event::Opaque(o) => Value::Opaque(o),
-                    Event::Start(_) | Event::End | Event::Text(_) => Value::Empty,
-                };
-                let leaf = LeafValue {
-                    value,
-                    offset,
-                    path,
-                };
-                let leaf = match self.next_event()? {
-                    Event::End => leaf,
-                    more => self.join_pieces(leaf, more)?,
-                };
-                Ok(leaf.into_text()?.into_owned())
-            }
+            Some(Event::Text(t)) => t,
+            Some(Event::End) => return Ok(String::new()),
+            Some(other) => return self.text_of(other),
+            None => return Err(self.end_of_document()),
+        };
+        match self.source.next_event()? {
+            Some(Event::End) => Ok(first.into_owned()),
+            more => self.text_pieces(first, more),
         }
+    }
+
+    /// [`Decoder::text`] of a leaf whose text is followed by more content.
+    #[cold]
+    #[inline(never)]
+    fn text_pieces(
+        &mut self,
+        first: Cow<'a, str>,
+        more: Option<Event<'a>>,
+    ) -> Result<String, Error> {
+        let Some(more) = more else {
+            return Err(self.end_of_document());
+        };
+        let leaf = LeafValue {
+            value: Value::Text(first),
+            offset: 0,
+            path: Path::new(),
+        };
+        Ok(self.join_pieces(leaf, more)?.into_text()?.into_owned())
+    }
+
+    /// [`Decoder::text`] of a leaf whose first content is not text.
+    #[inline(never)]
+    fn text_of(&mut self, first: Event<'a>) -> Result<String, Error> {
+        let value = match first {
+            Event::Start(s) => return Err(self.element_in_leaf(&s)),
+            Event::Integer(i) => Value::Integer(i),
+            Event::DateTime(d) => Value::DateTime(d),
+            Event::Opaque(o) => Value::Opaque(o),
+            Event::End | Event::Text(_) => Value::Empty,
+        };
+        let leaf = LeafValue {
+            value,
+            offset: self.source.offset(),
+            path: self.source.path(),
+        };
+        let leaf = match self.next_event()? {
+            Event::End => leaf,
+            more => self.join_pieces(leaf, more)?,
+        };
+        Ok(leaf.into_text()?.into_owned())
     }
 
     /// Reads a leaf element and converts its content with `parse`, which
@@ -567,23 +585,25 @@ impl<'s, 'a> Decoder<'s, 'a> {
         &mut self,
         parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
     ) -> Result<T, Error> {
-        let value = match self.next_event()? {
-            Event::End => {
+        let value = match self.source.next_event()? {
+            Some(Event::End) => {
                 // The position of an empty leaf is after its `End`: here.
                 return parse(&Value::Empty).map_err(|expected| self.invalid_empty(expected));
             }
-            Event::Text(t) => Value::Text(t),
-            Event::Integer(i) => Value::Integer(i),
-            Event::DateTime(d) => Value::DateTime(d),
-            Event::Opaque(o) => Value::Opaque(o),
-            Event::Start(s) => return Err(self.element_in_leaf(&s)),
+            Some(Event::Text(t)) => Value::Text(t),
+            Some(Event::Integer(i)) => Value::Integer(i),
+            Some(Event::DateTime(d)) => Value::DateTime(d),
+            Some(Event::Opaque(o)) => Value::Opaque(o),
+            Some(Event::Start(s)) => return Err(self.element_in_leaf(&s)),
+            None => return Err(self.end_of_document()),
         };
         let offset = self.source.offset();
         let (leaf, more) = match parse(&value) {
-            Ok(v) => match self.next_event()? {
-                Event::End => return Ok(v),
+            Ok(v) => match self.source.next_event()? {
+                Some(Event::End) => return Ok(v),
                 // More pieces follow: the path is still the content's.
-                more => (self.leaf_at(value, offset), more),
+                Some(more) => (self.leaf_at(value, offset), more),
+                None => return Err(self.end_of_document()),
             },
             Err(expected) => {
                 let leaf = self.leaf_at(value, offset);
@@ -593,6 +613,96 @@ impl<'s, 'a> Decoder<'s, 'a> {
                 }
             }
         };
+        let leaf = self.join_pieces(leaf, more)?;
+        parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
+    }
+
+    /// [`Decoder::parse_leaf`] with a second converter for the usual
+    /// content, a single piece of text: `text(t)` must give what
+    /// `parse(&Value::Text(t))` gives. The text is converted where the
+    /// event holds it (no [`Value`] is built for it).
+    #[inline(always)]
+    pub(crate) fn parse_text_leaf<T>(
+        &mut self,
+        text: impl Fn(&str) -> Result<T, &'static str>,
+        parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
+    ) -> Result<T, Error> {
+        let t = match self.source.next_event()? {
+            Some(Event::Text(t)) => t,
+            first => return self.parse_leaf_from(first, parse),
+        };
+        let offset = self.source.offset();
+        match text(&t) {
+            Ok(v) => match self.source.next_event()? {
+                Some(Event::End) => Ok(v),
+                more => self.parse_pieces(Value::Text(t), offset, more, parse),
+            },
+            Err(expected) => {
+                let leaf = self.leaf_at(Value::Text(t), offset);
+                match self.next_event()? {
+                    Event::End => Err(leaf.invalid(expected)),
+                    more => {
+                        let leaf = self.join_pieces(leaf, more)?;
+                        parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Decoder::parse_leaf`] after its first event was read.
+    #[inline(never)]
+    fn parse_leaf_from<T>(
+        &mut self,
+        first: Option<Event<'a>>,
+        parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
+    ) -> Result<T, Error> {
+        let value = match first {
+            Some(Event::End) => {
+                return parse(&Value::Empty).map_err(|expected| self.invalid_empty(expected));
+            }
+            Some(Event::Text(t)) => Value::Text(t),
+            Some(Event::Integer(i)) => Value::Integer(i),
+            Some(Event::DateTime(d)) => Value::DateTime(d),
+            Some(Event::Opaque(o)) => Value::Opaque(o),
+            Some(Event::Start(s)) => return Err(self.element_in_leaf(&s)),
+            None => return Err(self.end_of_document()),
+        };
+        let offset = self.source.offset();
+        match parse(&value) {
+            Ok(v) => match self.source.next_event()? {
+                Some(Event::End) => Ok(v),
+                more => self.parse_pieces(value, offset, more, parse),
+            },
+            Err(expected) => {
+                let leaf = self.leaf_at(value, offset);
+                match self.next_event()? {
+                    Event::End => Err(leaf.invalid(expected)),
+                    more => {
+                        let leaf = self.join_pieces(leaf, more)?;
+                        parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
+                    }
+                }
+            }
+        }
+    }
+
+    /// A leaf whose first piece `value` (read at `offset`) converted, but
+    /// more content follows: joins the pieces and converts the whole.
+    #[cold]
+    #[inline(never)]
+    fn parse_pieces<T>(
+        &mut self,
+        value: Value<'a>,
+        offset: usize,
+        more: Option<Event<'a>>,
+        parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
+    ) -> Result<T, Error> {
+        let Some(more) = more else {
+            return Err(self.end_of_document());
+        };
+        // More pieces follow: the path is still the content's.
+        let leaf = self.leaf_at(value, offset);
         let leaf = self.join_pieces(leaf, more)?;
         parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
     }
@@ -909,10 +1019,13 @@ pub(crate) fn decode_value<'a, T>(
     expected: &'static str,
 ) -> Result<T, Error> {
     if !d.strict() {
-        return d.parse_leaf(|value| match value {
-            Value::Text(t) => Ok(from_wire(t)),
-            other => other.text().map(|t| from_wire(&t)),
-        });
+        return d.parse_text_leaf(
+            |t| Ok(from_wire(t)),
+            |value| match value {
+                Value::Text(t) => Ok(from_wire(t)),
+                other => other.text().map(|t| from_wire(&t)),
+            },
+        );
     }
     let leaf = d.leaf()?;
     let value = match &leaf.value {

@@ -75,12 +75,15 @@ impl ToEvents for u32 {
 
 impl FromEvents for bool {
     fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
-        d.parse_leaf(|value| match value {
-            Value::Text(t) => match trim(t) {
+        fn flag(t: &str) -> Result<bool, &'static str> {
+            match trim(t) {
                 "T" => Ok(true),
                 "F" => Ok(false),
                 _ => Err("T or F"),
-            },
+            }
+        }
+        d.parse_text_leaf(flag, |value| match value {
+            Value::Text(t) => flag(t),
             _ => Err("T or F"),
         })
     }

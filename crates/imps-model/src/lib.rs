@@ -224,9 +224,15 @@ pub fn decode_with<'a, T: Named + FromEvents>(
             found: format!("<{}>", root.name.as_xml()).into(),
         }));
     }
-    let value = T::from_events(root, &mut d)?;
-    d.finish()?;
-    Ok(value)
+    // Returned as it is (no move of a large model out of one `Result` into
+    // another).
+    let mut result = T::from_events(root, &mut d);
+    if result.is_ok() {
+        if let Err(e) = d.finish() {
+            result = Err(e);
+        }
+    }
+    result
 }
 
 /// Encodes `value` as a whole document (its element and content) into

@@ -77,20 +77,42 @@ macro_rules! each_child {
     };
 }
 
-/// Whether a child name belongs to a field.
-macro_rules! field_accepts {
-    ($name:expr; flag ($tag:ident)) => {
-        matches!($name, ::imps_event::Name::Tag(::imps_event::Tag::$tag))
+/// The tag-switch arm of a field named by one tag: decodes `$child` into
+/// the field when `$tag` is the field's tag (choices: nothing, see
+/// [`field_choice`]).
+macro_rules! field_by_tag {
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $t:ident, $d:ident; many_of ($ty:ty)) => {};
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $t:ident, $d:ident; opt_of ($ty:ty)) => {};
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $t:ident, $d:ident; flag ($tag:ident)) => {
+        if $t == ::imps_event::Tag::$tag {
+            field_decode!($this.$field, $seen, $child, $d; flag ($tag));
+            continue;
+        }
     };
-    ($name:expr; many_of ($ty:ty)) => {
-        <$ty as $crate::codec::Choice>::accepts($name)
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $t:ident, $d:ident; $card:ident ($tag:ident => $ty:ty)) => {
+        if $t == ::imps_event::Tag::$tag {
+            field_decode!($this.$field, $seen, $child, $d; $card ($tag => $ty));
+            continue;
+        }
     };
-    ($name:expr; opt_of ($ty:ty)) => {
-        <$ty as $crate::codec::Choice>::accepts($name)
+}
+
+/// The arm of a choice field: decodes `$child` into the field when one of
+/// the choice's alternatives takes it (other fields: nothing).
+macro_rules! field_choice {
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $d:ident; many_of ($ty:ty)) => {
+        if <$ty as $crate::codec::Choice>::accepts(&$child.name) {
+            field_decode!($this.$field, $seen, $child, $d; many_of ($ty));
+            continue;
+        }
     };
-    ($name:expr; $card:ident ($tag:ident => $ty:ty)) => {
-        matches!($name, ::imps_event::Name::Tag(::imps_event::Tag::$tag))
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $d:ident; opt_of ($ty:ty)) => {
+        if <$ty as $crate::codec::Choice>::accepts(&$child.name) {
+            field_decode!($this.$field, $seen, $child, $d; opt_of ($ty));
+            continue;
+        }
     };
+    ($this:ident . $field:ident, $seen:ident, $child:ident, $d:ident; $card:ident $spec:tt) => {};
 }
 
 /// Decodes one child straight into its field of `$this` (`$seen`: whether
@@ -261,12 +283,14 @@ macro_rules! element {
                 // Whether each `req` child was seen (named after the field).
                 $( let mut $field = false; )*
                 each_child!(d, this.extra, child => {
-                    $(
-                        if field_accepts!(&child.name; $card $spec) {
-                            field_decode!(this.$field, $field, child, d; $card $spec);
-                            continue;
-                        }
-                    )*
+                    // The fields named by one tag: one switch on the tag
+                    // (a chain of compares of the whole name per field
+                    // otherwise); then the choices. A choice never takes
+                    // a tag another field of the element takes.
+                    if let ::imps_event::Name::Tag(tag) = child.name {
+                        $( field_by_tag!(this.$field, $field, child, tag, d; $card $spec); )*
+                    }
+                    $( field_choice!(this.$field, $field, child, d; $card $spec); )*
                     d.unknown(child, &mut this.extra)?;
                 });
                 $( field_finish!(this.$field, $field, d, start; $card $spec); )*
