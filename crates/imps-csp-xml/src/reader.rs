@@ -125,7 +125,8 @@ impl<'a> XmlReader<'a> {
             options: options.clone(),
             version: None,
             doctype_public_id: None,
-            stack: Vec::new(),
+            // CSP documents nest about ten levels: no regrowth.
+            stack: Vec::with_capacity(16),
             path: Path::new(),
             offset: base,
             stash: None,
@@ -299,6 +300,10 @@ impl<'a> XmlReader<'a> {
             return Err(self.syntax(&format!("invalid element name {raw:?}"), pos));
         }
         let mut xmlns = None;
+        if s.attributes_raw().iter().all(u8::is_ascii_whitespace) {
+            // No attributes (most CSP elements): nothing to iterate.
+            return Ok(Start { name, xmlns });
+        }
         for attr in s.attributes() {
             let attr = attr.map_err(|e| self.syntax(&e.to_string(), pos))?;
             let key = self.borrow_str(attr.key.as_ref())?;
