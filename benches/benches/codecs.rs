@@ -142,6 +142,9 @@ type Job = fn(&[u8]) -> u64;
 fn tokens(d: &[u8]) -> u64 {
     jobs::wbxml_tokens(d).expect("tokens")
 }
+fn tokens_fast(d: &[u8]) -> u64 {
+    jobs::wbxml_tokens_fast(d).expect("tokens (fast path)")
+}
 fn copy(d: &[u8]) -> u64 {
     jobs::wbxml_copy(d).expect("copy").len() as u64
 }
@@ -175,6 +178,7 @@ fn typed_xml(d: &[u8]) -> u64 {
 /// Our jobs: (name, input, function).
 const OURS: &[(&str, Input, Job)] = &[
     ("wbxml_tokens", Input::Wbxml, tokens),
+    ("wbxml_tokens_fast", Input::Wbxml, tokens_fast),
     ("wbxml_copy", Input::Wbxml, copy),
     ("csp_wbxml_decode", Input::Wbxml, wbxml_decode),
     ("csp_xml_decode", Input::Xml, xml_decode),

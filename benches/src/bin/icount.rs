@@ -19,6 +19,9 @@ const JOBS: &[(&str, bool, u32, Job)] = &[
     ("wbxml_tokens", true, 20, |d| {
         jobs::wbxml_tokens(d).unwrap_or(0)
     }),
+    ("wbxml_tokens_fast", true, 20, |d| {
+        jobs::wbxml_tokens_fast(d).unwrap_or(0)
+    }),
     ("wbxml_copy", true, 20, |d| {
         jobs::wbxml_copy(d).map_or(0, |v| v.len() as u64)
     }),

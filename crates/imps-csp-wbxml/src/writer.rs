@@ -452,6 +452,7 @@ impl WbxmlWriter {
 }
 
 impl EventSink for WbxmlWriter {
+    #[inline]
     fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
         // Start tags of the tables without xmlns and End inside the root
         // (most events) in a path without calls, so that they need no stack

@@ -125,7 +125,8 @@ impl<'a> XmlReader<'a> {
             options: options.clone(),
             version: None,
             doctype_public_id: None,
-            stack: Vec::new(),
+            // CSP documents nest about ten levels: no regrowth.
+            stack: Vec::with_capacity(16),
             path: Path::new(),
             offset: base,
             stash: None,
@@ -287,16 +288,22 @@ impl<'a> XmlReader<'a> {
         if self.stack.len() >= self.options.max_depth {
             return Err(self.fail(ErrorKind::Limit("depth"), pos));
         }
-        let name = self.borrow_str(s.name().as_ref())?;
-        if !is_xml_name(name) {
-            return Err(self.syntax(&format!("invalid element name {name:?}"), pos));
-        }
-        let name = if name.contains(':') {
-            Name::Other(Cow::Borrowed(name))
+        let raw = self.borrow_str(s.name().as_ref())?;
+        // Table names (most) are XML names by construction; only the rest
+        // is checked.
+        let name = if raw.contains(':') {
+            Name::Other(Cow::Borrowed(raw))
         } else {
-            Name::from_xml(name)
+            Name::from_xml(raw)
         };
+        if matches!(name, Name::Other(_)) && !is_xml_name(raw) {
+            return Err(self.syntax(&format!("invalid element name {raw:?}"), pos));
+        }
         let mut xmlns = None;
+        if s.attributes_raw().iter().all(u8::is_ascii_whitespace) {
+            // No attributes (most CSP elements): nothing to iterate.
+            return Ok(Start { name, xmlns });
+        }
         for attr in s.attributes() {
             let attr = attr.map_err(|e| self.syntax(&e.to_string(), pos))?;
             let key = self.borrow_str(attr.key.as_ref())?;

@@ -1,9 +1,8 @@
 //! Writing [`imps_event`] events as CSP XML.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 
-use imps_event::{Error, ErrorKind, Event, EventSink, Path};
+use imps_event::{Error, ErrorKind, Event, EventSink, Name, Path, Start, Tag};
 use imps_tokens::CspVersion;
 
 use crate::escape::{escape_attr, escape_text, is_xml_name};
@@ -16,6 +15,8 @@ const FALLBACK_SYSTEM_ID: &str = "http://www.openmobilealliance.org/DTD/WV-CSP.D
 struct Frame {
     /// Where the element's name is in the output (copied for the end tag).
     name: Range<usize>,
+    /// The element as a path level (`None`: not a table name).
+    tag: Option<Tag>,
     has_children: bool,
     has_text: bool,
 }
@@ -55,7 +56,6 @@ pub struct XmlWriter {
     out: Vec<u8>,
     options: WriteOptions,
     stack: Vec<Frame>,
-    path: Path,
     /// The last start tag is not closed yet (`>` or `/>` pending).
     open_tag: bool,
     root_done: bool,
@@ -72,8 +72,8 @@ impl XmlWriter {
         XmlWriter {
             out: buffer,
             options,
-            stack: Vec::new(),
-            path: Path::new(),
+            // CSP documents nest about ten levels: one allocation, no regrowth.
+            stack: Vec::with_capacity(16),
             open_tag: false,
             root_done: false,
         }
@@ -95,7 +95,16 @@ impl XmlWriter {
     }
 
     fn error(&self, message: Box<str>) -> Error {
-        Error::new(ErrorKind::Encode(message), self.out.len(), self.path)
+        Error::new(ErrorKind::Encode(message), self.out.len(), self.path())
+    }
+
+    /// The open elements, for error reports.
+    fn path(&self) -> Path {
+        let mut path = Path::new();
+        for frame in &self.stack {
+            path.push(frame.tag);
+        }
+        path
     }
 
     fn newline(&mut self, depth: usize) {
@@ -132,23 +141,34 @@ impl XmlWriter {
         };
         if let (true, Some(v)) = (wanted, version) {
             let system = v.system_id().unwrap_or(FALLBACK_SYSTEM_ID);
-            let mut line = String::new();
-            // Writing to a String cannot fail.
-            let _ = write!(
-                line,
-                "<!DOCTYPE {name} PUBLIC \"{}\" \"{system}\">",
-                v.fpi()
-            );
-            self.out.extend_from_slice(line.as_bytes());
+            for piece in [
+                "<!DOCTYPE ",
+                name,
+                " PUBLIC \"",
+                v.fpi(),
+                "\" \"",
+                system,
+                "\">",
+            ] {
+                self.out.extend_from_slice(piece.as_bytes());
+            }
             self.newline(0);
         }
     }
 
-    fn start(&mut self, name: &str, xmlns: Option<&str>) -> Result<(), Error> {
+    /// A start tag; `trusted` names (the token tables' names and the
+    /// `_wbxml-PP-TT` form) are XML names by construction and not checked.
+    fn start(
+        &mut self,
+        name: &str,
+        tag: Option<Tag>,
+        trusted: bool,
+        xmlns: Option<&str>,
+    ) -> Result<(), Error> {
         if self.root_done {
             return Err(self.error("a second root element".into()));
         }
-        if !is_xml_name(name) {
+        if !trusted && !is_xml_name(name) {
             return Err(self.error(format!("{name:?} is not an XML element name").into()));
         }
         if self.stack.is_empty() {
@@ -176,6 +196,7 @@ impl XmlWriter {
         self.open_tag = true;
         self.stack.push(Frame {
             name: name_range,
+            tag,
             has_children: false,
             has_text: false,
         });
@@ -197,7 +218,6 @@ impl XmlWriter {
             self.out.extend_from_within(frame.name);
             self.out.push(b'>');
         }
-        self.path.pop();
         if self.stack.is_empty() {
             self.root_done = true;
         }
@@ -205,15 +225,43 @@ impl XmlWriter {
     }
 
     fn text(&mut self, text: &str) -> Result<(), Error> {
-        let Some(frame) = self.stack.last_mut() else {
-            return Err(self.error("content outside the root element".into()));
-        };
         if text.is_empty() {
-            return Ok(());
+            return self.in_element();
         }
+        self.begin_text()?;
+        escape_text(text, &mut self.out).map_err(|c| self.bad_char(c))
+    }
+
+    /// Text that needs no escaping (decimal integers, dates): written as is.
+    fn plain_text(&mut self, text: &[u8]) -> Result<(), Error> {
+        self.begin_text()?;
+        self.out.extend_from_slice(text);
+        Ok(())
+    }
+
+    /// Before non-empty text: marks the element as holding text and closes
+    /// its start tag.
+    #[inline]
+    fn begin_text(&mut self) -> Result<(), Error> {
+        let Some(frame) = self.stack.last_mut() else {
+            return Err(self.outside_root());
+        };
         frame.has_text = true;
         self.close_open_tag();
-        escape_text(text, &mut self.out).map_err(|c| self.bad_char(c))
+        Ok(())
+    }
+
+    /// Checks that content (even empty) is inside the root element.
+    fn in_element(&self) -> Result<(), Error> {
+        if self.stack.is_empty() {
+            return Err(self.outside_root());
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn outside_root(&self) -> Error {
+        self.error("content outside the root element".into())
     }
 
     fn bad_char(&self, c: char) -> Error {
@@ -227,18 +275,84 @@ impl XmlWriter {
     }
 }
 
-impl EventSink for XmlWriter {
-    fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
+impl XmlWriter {
+    /// `true` when the fast paths of [`EventSink::event`] may run: inside the
+    /// root element, compact output.
+    #[inline(always)]
+    fn fast(&self) -> bool {
+        !self.stack.is_empty() && self.options.indent.is_none()
+    }
+
+    /// The start tag of a table name without `xmlns`, below the root,
+    /// compact output.
+    #[inline(always)]
+    fn start_fast(&mut self, tag: Tag) {
+        self.close_open_tag();
+        if let Some(parent) = self.stack.last_mut() {
+            parent.has_children = true;
+        }
+        self.out.push(b'<');
+        let name_start = self.out.len();
+        self.out.extend_from_slice(tag.name().as_bytes());
+        self.open_tag = true;
+        self.stack.push(Frame {
+            name: name_start..self.out.len(),
+            tag: Some(tag),
+            has_children: false,
+            has_text: false,
+        });
+    }
+
+    /// The end of an element that is not the root, compact output.
+    #[inline(always)]
+    fn end_fast(&mut self) {
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        if self.open_tag {
+            self.out.extend_from_slice(b"/>");
+            self.open_tag = false;
+        } else {
+            self.out.extend_from_slice(b"</");
+            self.out.extend_from_within(frame.name);
+            self.out.push(b'>');
+        }
+    }
+
+    /// Every event but those [`EventSink::event`] writes itself.
+    #[inline(never)]
+    fn event_other(&mut self, event: Event<'_>) -> Result<(), Error> {
         match event {
             Event::Start(s) => {
-                self.start(&s.name.as_xml(), s.xmlns.as_deref())?;
-                self.path.push(s.name.tag());
-                Ok(())
+                let xmlns = s.xmlns.as_deref();
+                match &s.name {
+                    Name::Tag(tag) => self.start(tag.name(), Some(*tag), true, xmlns),
+                    Name::Other(name) => self.start(name, None, false, xmlns),
+                    Name::Token { .. } => self.start(&s.name.as_xml(), None, true, xmlns),
+                }
             }
             Event::End => self.end(),
             Event::Text(t) => self.text(&t),
-            Event::Integer(n) => self.text(&n.to_string()),
-            Event::DateTime(d) => self.text(&d.to_string()),
+            Event::Integer(n) => {
+                // A u32 has at most 10 decimal digits.
+                let mut digits = [0u8; 10];
+                let mut at = digits.len();
+                let mut rest = n;
+                for slot in digits.iter_mut().rev() {
+                    // `rest % 10` is a digit.
+                    *slot = b'0' + (rest % 10) as u8;
+                    at -= 1;
+                    rest /= 10;
+                    if rest == 0 {
+                        break;
+                    }
+                }
+                self.plain_text(digits.get(at..).unwrap_or_default())
+            }
+            Event::DateTime(d) => {
+                let (bytes, len) = d.to_basic_bytes();
+                self.plain_text(bytes.get(..len).unwrap_or_default())
+            }
             Event::Opaque(bytes) => match std::str::from_utf8(&bytes) {
                 Ok(text) => self.text(text),
                 Err(e) => Err(self.error(
@@ -250,6 +364,30 @@ impl EventSink for XmlWriter {
                     .into(),
                 )),
             },
+        }
+    }
+}
+
+impl EventSink for XmlWriter {
+    /// Start tags of table names without `xmlns` and ends below the root
+    /// (most events) are written here, inlined into the caller's loop; the
+    /// rest by a call.
+    #[inline]
+    fn event(&mut self, event: Event<'_>) -> Result<(), Error> {
+        match event {
+            Event::Start(Start {
+                name: Name::Tag(tag),
+                xmlns: None,
+            }) if self.fast() => {
+                self.start_fast(tag);
+                Ok(())
+            }
+            Event::End if self.fast() && self.stack.len() > 1 => {
+                self.end_fast();
+                Ok(())
+            }
+            Event::Text(text) if self.fast() => self.text(&text),
+            event => self.event_other(event),
         }
     }
 }

@@ -249,6 +249,21 @@ fn encode_errors() {
             other => unreachable!("{other:?}"),
         }
     }
+    // The error names the open elements and the output offset, on the
+    // fast path (table names) and the general one (other names) alike.
+    let mut w = XmlWriter::new(bare());
+    for e in [
+        s(Tag::WvCspMessage),
+        s(Tag::Session),
+        Event::Start(Start::new(Name::Other(Cow::Borrowed("x")))),
+        s(Tag::Poll),
+        Event::End,
+    ] {
+        w.event(e).unwrap();
+    }
+    let err = w.event(t("\u{2}")).unwrap_err();
+    assert_eq!(err.path.to_string(), "WV-CSP-Message/Session/?");
+    assert_eq!(err.offset, "<WV-CSP-Message><Session><x><Poll/>".len());
     let mut w = XmlWriter::new(bare());
     w.event(s(Tag::Poll)).unwrap();
     assert!(matches!(w.finish().unwrap_err().kind, ErrorKind::Encode(_)));

@@ -203,18 +203,52 @@ impl FromStr for DateTime {
     }
 }
 
+impl DateTime {
+    /// The basic format WV-CSP uses (`20010925T134013Z`, as [`Display`]
+    /// writes it) as ASCII bytes, without allocating: the buffer and how many
+    /// of its bytes are used (15, or 16 with a zone letter). For writers that
+    /// put the text straight into their output.
+    ///
+    /// ```
+    /// use imps_event::{DateTime, Zone};
+    /// let d = DateTime::new(2001, 9, 25, 13, 40, 13, Zone::UTC).unwrap();
+    /// let (bytes, len) = d.to_basic_bytes();
+    /// assert_eq!(&bytes[..len], b"20010925T134013Z");
+    /// ```
+    ///
+    /// [`Display`]: fmt::Display
+    pub fn to_basic_bytes(&self) -> ([u8; 16], usize) {
+        let mut b = [b'0'; 16];
+        let digits = |b: &mut [u8], mut v: u16| {
+            for slot in b.iter_mut().rev() {
+                // `v % 10` is a digit.
+                *slot = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+        };
+        digits(&mut b[0..4], self.year);
+        digits(&mut b[4..6], self.month.into());
+        digits(&mut b[6..8], self.day.into());
+        b[8] = b'T';
+        digits(&mut b[9..11], self.hour.into());
+        digits(&mut b[11..13], self.minute.into());
+        digits(&mut b[13..15], self.second.into());
+        match self.zone {
+            Zone::Letter(l) => {
+                b[15] = l;
+                (b, 16)
+            }
+            Zone::Local => (b, 15),
+        }
+    }
+}
+
 impl fmt::Display for DateTime {
     /// The basic format WV-CSP uses: `20010925T134013Z`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}{:02}{:02}T{:02}{:02}{:02}",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )?;
-        if let Zone::Letter(l) = self.zone {
-            write!(f, "{}", char::from(l))?;
-        }
-        Ok(())
+        let (bytes, len) = self.to_basic_bytes();
+        // ASCII digits, `T` and an ASCII zone letter.
+        f.write_str(std::str::from_utf8(&bytes[..len]).unwrap_or_default())
     }
 }
 

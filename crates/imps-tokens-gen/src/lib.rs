@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 mod tsv;
 
+/// The name-table hash, shared as source with `imps-tokens`.
+#[path = "../../imps-tokens/src/name_hash.rs"]
+mod name_hash;
+
 use tsv::{hex, Table};
 
 /// The command that regenerates the file (quoted in error messages).
@@ -480,18 +484,11 @@ pub fn generate(dir: &Path) -> Result<String, String> {
     out!("    ];");
     out!();
     out!("    /// The canonical spelling (what encoders write).");
+    out!("    #[inline]");
     out!("    pub const fn name(self) -> &'static str {{");
-    out!("        match self {{");
-    for (name, var) in &m.variants {
-        out!("            Tag::{var} => {name:?},");
-    }
-    out!("        }}");
+    out!("        TAG_NAMES[self as usize]");
     out!("    }}");
     out!();
-    out!("    /// Looks a name up: canonical names of every version and every alias");
-    out!("    /// spelling the peers use. Case-sensitive, like XML.");
-    out!("    pub fn from_name(name: &str) -> Option<Tag> {{");
-    out!("        Some(match name {{");
     let mut all_names: BTreeMap<&str, &str> = BTreeMap::new();
     for (name, var) in &m.variants {
         all_names.insert(name, var);
@@ -499,13 +496,70 @@ pub fn generate(dir: &Path) -> Result<String, String> {
     for (alias, canonical) in &m.name_aliases {
         all_names.insert(alias, &m.variants[canonical]);
     }
-    for (name, var) in &all_names {
-        out!("            {name:?} => Tag::{var},");
+    // Open addressing: each name in the first free slot from its hash on.
+    let mut slots: Vec<Option<(&str, &str)>> = vec![None; name_hash::NAME_SLOTS];
+    let mut max_probe = 0;
+    if all_names.len() * 2 > name_hash::NAME_SLOTS {
+        return Err(format!(
+            "{} names: raise NAME_SLOTS in crates/imps-tokens/src/name_hash.rs",
+            all_names.len()
+        ));
     }
-    out!("            _ => return None,");
-    out!("        }})");
+    for (name, var) in &all_names {
+        let mut slot = name_hash::name_hash(name.as_bytes());
+        let mut probe = 0;
+        while slots[slot].is_some() {
+            slot = (slot + 1) % name_hash::NAME_SLOTS;
+            probe += 1;
+        }
+        slots[slot] = Some((name, var));
+        max_probe = max_probe.max(probe);
+    }
+    let first_var = m.variants.values().next().ok_or("no tags")?;
+    out!("    /// Looks a name up: canonical names of every version and every alias");
+    out!("    /// spelling the peers use. Case-sensitive, like XML.");
+    out!("    ///");
+    out!("    /// One hash ([`crate::name_hash`]) and usually one string comparison.");
+    out!("    pub fn from_name(name: &str) -> Option<Tag> {{");
+    out!("        let mut slot = crate::name_hash::name_hash(name.as_bytes());");
+    out!("        for _ in 0..=NAME_MAX_PROBE {{");
+    out!("            let (n, tag) = NAME_TABLE[slot];");
+    out!("            if n.is_empty() {{");
+    out!("                return None;");
+    out!("            }}");
+    out!("            if n == name {{");
+    out!("                return Some(tag);");
+    out!("            }}");
+    out!("            slot = (slot + 1) % crate::name_hash::NAME_SLOTS;");
+    out!("        }}");
+    out!("        None");
     out!("    }}");
+    out!("}}");
     out!();
+    out!("/// [`Tag::name`] of every tag, in declaration order.");
+    out!("#[rustfmt::skip]");
+    out!("static TAG_NAMES: [&str; {}] = [", m.variants.len());
+    for name in m.variants.keys() {
+        out!("    {name:?},");
+    }
+    out!("];");
+    out!();
+    out!("/// The longest probe sequence in [`NAME_TABLE`].");
+    out!("const NAME_MAX_PROBE: usize = {max_probe};");
+    out!();
+    out!("/// [`Tag::from_name`]'s table: every spelling at its hash slot (or the next");
+    out!("/// free one); `\"\"` marks a free slot.");
+    out!("#[rustfmt::skip]");
+    out!("static NAME_TABLE: [(&str, Tag); crate::name_hash::NAME_SLOTS] = [");
+    for slot in &slots {
+        match slot {
+            Some((name, var)) => out!("    ({name:?}, Tag::{var}),"),
+            None => out!("    (\"\", Tag::{first_var}),"),
+        }
+    }
+    out!("];");
+    out!();
+    out!("impl Tag {{");
     out!("    /// How WBXML carries this element's content (CSP 1.2 typed-element");
     out!("    /// table, libwbxml dialect); [`ValueType::String`] for all others.");
     out!("    pub const fn value_type(self) -> ValueType {{");

@@ -52,6 +52,7 @@ use std::fmt;
 use std::str::FromStr;
 
 mod generated;
+mod name_hash;
 
 pub use generated::Tag;
 
