@@ -1,6 +1,7 @@
 //! Writing [`imps_event`] events as CSP XML.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use imps_event::{Error, ErrorKind, Event, EventSink, Name, Path, Start, Tag};
 use imps_tokens::CspVersion;
@@ -10,6 +11,29 @@ use crate::{DoctypeMode, WriteOptions};
 
 /// The DTD system identifier written for a version none was seen with (1.3).
 const FALLBACK_SYSTEM_ID: &str = "http://www.openmobilealliance.org/DTD/WV-CSP.DTD";
+
+/// The start and end tag text of a table name.
+struct Markup {
+    /// `<Name` (the `>` or `/>` follows later).
+    start: Box<[u8]>,
+    /// `</Name>`.
+    end: Box<[u8]>,
+}
+
+/// [`Markup`] of every tag, indexed by `Tag as usize` ([`Tag::ALL`] order),
+/// built on first use: one copy per start and end tag instead of three.
+fn markup() -> &'static [Markup] {
+    static MARKUP: OnceLock<Box<[Markup]>> = OnceLock::new();
+    MARKUP.get_or_init(|| {
+        Tag::ALL
+            .iter()
+            .map(|tag| Markup {
+                start: format!("<{}", tag.name()).into_bytes().into(),
+                end: format!("</{}>", tag.name()).into_bytes().into(),
+            })
+            .collect()
+    })
+}
 
 #[derive(Debug)]
 struct Frame {
@@ -214,9 +238,7 @@ impl XmlWriter {
             if frame.has_children && !frame.has_text {
                 self.newline(self.stack.len());
             }
-            self.out.extend_from_slice(b"</");
-            self.out.extend_from_within(frame.name);
-            self.out.push(b'>');
+            self.end_tag(frame);
         }
         if self.stack.is_empty() {
             self.root_done = true;
@@ -291,12 +313,12 @@ impl XmlWriter {
         if let Some(parent) = self.stack.last_mut() {
             parent.has_children = true;
         }
-        self.out.push(b'<');
-        let name_start = self.out.len();
-        self.out.extend_from_slice(tag.name().as_bytes());
+        let markup = &markup()[tag as usize];
+        self.out.extend_from_slice(&markup.start);
         self.open_tag = true;
         self.stack.push(Frame {
-            name: name_start..self.out.len(),
+            // The end tag comes from `markup`, not from the output.
+            name: 0..0,
             tag: Some(tag),
             has_children: false,
             has_text: false,
@@ -313,9 +335,20 @@ impl XmlWriter {
             self.out.extend_from_slice(b"/>");
             self.open_tag = false;
         } else {
-            self.out.extend_from_slice(b"</");
-            self.out.extend_from_within(frame.name);
-            self.out.push(b'>');
+            self.end_tag(frame);
+        }
+    }
+
+    /// `</Name>` of an element whose start tag has been closed.
+    #[inline(always)]
+    fn end_tag(&mut self, frame: Frame) {
+        match frame.tag {
+            Some(tag) => self.out.extend_from_slice(&markup()[tag as usize].end),
+            None => {
+                self.out.extend_from_slice(b"</");
+                self.out.extend_from_within(frame.name);
+                self.out.push(b'>');
+            }
         }
     }
 
@@ -388,6 +421,20 @@ impl EventSink for XmlWriter {
             }
             Event::Text(text) if self.fast() => self.text(&text),
             event => self.event_other(event),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_indexed_by_tag() {
+        for &tag in Tag::ALL {
+            let m = &markup()[tag as usize];
+            assert_eq!(*m.start, *format!("<{}", tag.name()).as_bytes());
+            assert_eq!(*m.end, *format!("</{}>", tag.name()).as_bytes());
         }
     }
 }
