@@ -13,6 +13,7 @@ use crate::{DoctypeMode, WriteOptions};
 const FALLBACK_SYSTEM_ID: &str = "http://www.openmobilealliance.org/DTD/WV-CSP.DTD";
 
 /// The start and end tag text of a table name.
+#[derive(Debug)]
 struct Markup {
     /// `<Name` (the `>` or `/>` follows later).
     start: Box<[u8]>,
@@ -82,6 +83,10 @@ pub struct XmlWriter {
     stack: Vec<Frame>,
     /// The last start tag is not closed yet (`>` or `/>` pending).
     open_tag: bool,
+    /// No indentation: the fast paths of [`EventSink::event`] apply.
+    compact: bool,
+    /// [`markup`], looked up once per writer.
+    markup: &'static [Markup],
     root_done: bool,
 }
 
@@ -93,12 +98,15 @@ impl XmlWriter {
 
     /// A writer that appends to `buffer` (reuse an allocation).
     pub fn with_buffer(buffer: Vec<u8>, options: WriteOptions) -> Self {
+        let compact = options.indent.is_none();
         XmlWriter {
             out: buffer,
             options,
             // CSP documents nest about ten levels: one allocation, no regrowth.
             stack: Vec::with_capacity(16),
             open_tag: false,
+            compact,
+            markup: markup(),
             root_done: false,
         }
     }
@@ -302,7 +310,7 @@ impl XmlWriter {
     /// root element, compact output.
     #[inline(always)]
     fn fast(&self) -> bool {
-        !self.stack.is_empty() && self.options.indent.is_none()
+        self.compact && !self.stack.is_empty()
     }
 
     /// The start tag of a table name without `xmlns`, below the root,
@@ -313,7 +321,7 @@ impl XmlWriter {
         if let Some(parent) = self.stack.last_mut() {
             parent.has_children = true;
         }
-        let markup = &markup()[tag as usize];
+        let markup = &self.markup[tag as usize];
         self.out.extend_from_slice(&markup.start);
         self.open_tag = true;
         self.stack.push(Frame {
@@ -343,7 +351,7 @@ impl XmlWriter {
     #[inline(always)]
     fn end_tag(&mut self, frame: Frame) {
         match frame.tag {
-            Some(tag) => self.out.extend_from_slice(&markup()[tag as usize].end),
+            Some(tag) => self.out.extend_from_slice(&self.markup[tag as usize].end),
             None => {
                 self.out.extend_from_slice(b"</");
                 self.out.extend_from_within(frame.name);
