@@ -605,36 +605,8 @@ impl<'s, 'a> Decoder<'s, 'a> {
         &mut self,
         parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
     ) -> Result<T, Error> {
-        let value = match self.source.next_event()? {
-            Some(Event::End) => {
-                // The position of an empty leaf is after its `End`: here.
-                return parse(&Value::Empty).map_err(|expected| self.invalid_empty(expected));
-            }
-            Some(Event::Text(t)) => Value::Text(t),
-            Some(Event::Integer(i)) => Value::Integer(i),
-            Some(Event::DateTime(d)) => Value::DateTime(d),
-            Some(Event::Opaque(o)) => Value::Opaque(o),
-            Some(Event::Start(s)) => return Err(self.element_in_leaf(&s)),
-            None => return Err(self.end_of_document()),
-        };
-        let offset = self.source.offset();
-        let (leaf, more) = match parse(&value) {
-            Ok(v) => match self.source.next_event()? {
-                Some(Event::End) => return Ok(v),
-                // More pieces follow: the path is still the content's.
-                Some(more) => (self.leaf_at(value, offset), more),
-                None => return Err(self.end_of_document()),
-            },
-            Err(expected) => {
-                let leaf = self.leaf_at(value, offset);
-                match self.next_event()? {
-                    Event::End => return Err(leaf.invalid(expected)),
-                    more => (leaf, more),
-                }
-            }
-        };
-        let leaf = self.join_pieces(leaf, more)?;
-        parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
+        let first = self.source.next_event()?;
+        self.parse_leaf_from(first, parse)
     }
 
     /// [`Decoder::parse_leaf`] with a second converter for the usual
@@ -649,7 +621,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
     ) -> Result<T, Error> {
         let t = match self.source.next_event()? {
             Some(Event::Text(t)) => t,
-            first => return self.parse_leaf_from(first, parse),
+            first => return self.parse_other_leaf(first, parse),
         };
         let offset = self.source.offset();
         match text(&t) {
@@ -670,8 +642,19 @@ impl<'s, 'a> Decoder<'s, 'a> {
         }
     }
 
-    /// [`Decoder::parse_leaf`] after its first event was read.
+    /// [`Decoder::parse_text_leaf`] for content that is not one text
+    /// piece: [`Decoder::parse_leaf_from`] out of line.
     #[inline(never)]
+    fn parse_other_leaf<T>(
+        &mut self,
+        first: Option<Event<'a>>,
+        parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
+    ) -> Result<T, Error> {
+        self.parse_leaf_from(first, parse)
+    }
+
+    /// [`Decoder::parse_leaf`] after its first event was read.
+    #[inline(always)]
     fn parse_leaf_from<T>(
         &mut self,
         first: Option<Event<'a>>,
