@@ -38,7 +38,9 @@ fn markup() -> &'static [Markup] {
 
 #[derive(Debug)]
 struct Frame {
-    /// Where the element's name is in the output (copied for the end tag).
+    /// Where the element's name is in the output, copied for the end tag of
+    /// a name that is not a table name (table names' end tags come from
+    /// [`markup`]; the fast path leaves this empty).
     name: Range<usize>,
     /// The element as a path level (`None`: not a table name).
     tag: Option<Tag>,
