@@ -31,7 +31,7 @@ use crate::error::from_wbxml;
 use crate::opaque::decode_integer;
 use crate::tables::Tables;
 use crate::values::push_unknown_ext;
-use crate::version::{self, known_namespace, VersionSource};
+use crate::version::{self, append, known_namespace, VersionSource};
 use crate::DecodeOptions;
 
 /// A CSP WBXML reader: an [`EventSource`] over `&'a [u8]`.
@@ -576,13 +576,6 @@ impl<'a> WbxmlReader<'a> {
             )),
             None => Ok(Event::Opaque(Cow::Borrowed(data))),
         }
-    }
-}
-
-fn append<'a>(value: &mut Option<Cow<'a, str>>, piece: Cow<'a, str>) {
-    match value {
-        None => *value = Some(piece),
-        Some(v) => v.to_mut().push_str(&piece),
     }
 }
 

@@ -485,3 +485,36 @@ fn leaf_text_reads_what_text_and_end_read() {
     }
     assert!(taken > 1000, "{taken}");
 }
+
+#[test]
+fn version_comes_from_the_xmlns_the_root_reports() {
+    // Public id 0x10 (1.1). The root has three xmlns attributes: the first
+    // is spoiled by an attribute-value token (discarded), the second names
+    // CSP 1.2 in two string pieces, the third names 1.3. The last valid one
+    // is the root's xmlns, and it decides the version.
+    let doc = [
+        0x03, 0x10, 0x6A, 0x00, 0xC9, // WV-CSP-Message, attributes, content
+        0x05, 0x03, b'1', b'.', b'1', 0x00, 0x85, // xmlns(0x05) "1.1" + value token
+        0x08, 0x03, b'1', 0x00, 0x03, b'.', b'2', 0x00, // xmlns(0x08) "1" ".2"
+        0x0B, 0x03, b'1', b'.', b'3', 0x00, 0x01, // xmlns(0x0B) "1.3", END
+        0x01, // END of WV-CSP-Message
+    ];
+    let r = WbxmlReader::new(&doc, &lenient()).unwrap();
+    assert_eq!(
+        (r.version(), r.version_source()),
+        (CspVersion::V1_3, VersionSource::Xmlns)
+    );
+    let events = run(&doc, &lenient()).unwrap();
+    assert_eq!(
+        events[0],
+        Event::Start(Start::with_xmlns(
+            Tag::WvCspMessage,
+            "http://www.openmobilealliance.org/DTD/IMPS-CSP1.3"
+        ))
+    );
+    // Without the third attribute, the joined pieces name 1.2.
+    let mut two = doc[..20].to_vec();
+    two.extend([0x01, 0x01]);
+    let r = WbxmlReader::new(&two, &lenient()).unwrap();
+    assert_eq!(r.version(), CspVersion::V1_2);
+}
