@@ -21,8 +21,8 @@ value_set! {
 }
 
 value_set! {
-    /// `ClientType` of a `CapabilityList` (CSP; the presence attribute of the
-    /// same name is the presence module's).
+    /// `ClientType`: the kind of device, in a CSP `CapabilityList` and in the
+    /// presence attribute `ClientInfo` (also `presence::ClientType`).
     pub enum ClientType {
         MobilePhone => "MOBILE_PHONE",
         Computer => "COMPUTER",

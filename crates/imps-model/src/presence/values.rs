@@ -22,17 +22,9 @@ value_set! {
     }
 }
 
-value_set! {
-    /// `ClientInfo/ClientType`: the kind of device (the CSP `ClientType` of a
-    /// capability list is [`crate::ClientType`]; same spellings).
-    pub enum ClientType {
-        MobilePhone => "MOBILE_PHONE",
-        Computer => "COMPUTER",
-        Pda => "PDA",
-        Cli => "CLI",
-        Other => "OTHER",
-    }
-}
+/// `ClientInfo/ClientType`: the kind of device. The same value set as the
+/// CSP `ClientType` of a capability list, so the same type.
+pub use crate::values::ClientType;
 
 value_set! {
     /// A communication means: `CommC/Cap` and `AddrPref/PrefC`. `AUDIO_CALL`,
