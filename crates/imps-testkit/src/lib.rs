@@ -148,3 +148,25 @@ pub fn corpus(suffix: &str) -> std::io::Result<Vec<(String, Vec<u8>)>> {
 pub fn read_vector(relative: &str) -> std::io::Result<Vec<u8>> {
     std::fs::read(vectors_dir().join(relative))
 }
+
+/// The WBXML vectors whose READMEs say they must not decode (each test
+/// checks the error it expects for them).
+pub const MUST_FAIL_WBXML: [&str; 3] = [
+    "android-im-libwbxml/parser/incomplete_str_i.wbxml",
+    "android-im-libwbxml/parser/invalid_entity.wbxml",
+    "wbxml-stream-wv/wv-069-opaque-tag-wbxml10-error.wbxml",
+];
+
+/// Every `*.wbxml` file under `testvectors/` (relative name, bytes),
+/// sorted. An error if a file cannot be read or the corpus looks incomplete
+/// (fewer than 140 files), so that a test never passes on a partial corpus.
+pub fn wbxml_corpus() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let out = corpus(".wbxml")?;
+    if out.len() < 140 {
+        return Err(std::io::Error::other(format!(
+            "expected the whole WBXML corpus, found {} files",
+            out.len()
+        )));
+    }
+    Ok(out)
+}
