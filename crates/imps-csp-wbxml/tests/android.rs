@@ -52,39 +52,50 @@ fn encoder_vectors_byte_for_byte() {
     }
 }
 
+/// Android's parser vectors (each a `.wbxml` with the `.xml` it encodes).
+const PARSER_VECTORS: [&str; 9] = [
+    "simple",
+    "simple2",
+    "simple3",
+    "simple_nocontent",
+    "literal",
+    "loginresponse",
+    "statusprim",
+    "sendmsgreq1",
+    "cap_request",
+];
+
+/// The events of parser vector `name`'s WBXML, integers and dates as text
+/// (as XML carries them).
+fn parser_vector_as_text(name: &str) -> Vec<Event<'static>> {
+    decode(
+        &common::read(&format!("android-im-libwbxml/parser/{name}.wbxml")),
+        &DecodeOptions::default(),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|e| match e {
+        Event::Integer(i) => Event::Text(Cow::Owned(i.to_string())),
+        Event::DateTime(d) => Event::Text(Cow::Owned(d.to_string())),
+        e => e,
+    })
+    .collect()
+}
+
+/// The XML of parser vector `name`.
+fn parser_vector_xml(name: &str) -> Vec<u8> {
+    common::read(&format!("android-im-libwbxml/parser/{name}.xml"))
+}
+
 #[test]
 fn parser_vectors_decode_to_their_xml() {
-    for name in [
-        "simple",
-        "simple2",
-        "simple3",
-        "simple_nocontent",
-        "literal",
-        "loginresponse",
-        "statusprim",
-        "sendmsgreq1",
-        "cap_request",
-    ] {
-        let xml = String::from_utf8(common::read(&format!(
-            "android-im-libwbxml/parser/{name}.xml"
-        )))
-        .unwrap();
-        let expected = common::mini_xml(&xml);
-        let decoded = decode(
-            &common::read(&format!("android-im-libwbxml/parser/{name}.wbxml")),
-            &DecodeOptions::default(),
-        )
-        .unwrap();
-        // XML carries integers and dates as text.
-        let as_text: Vec<Event<'_>> = decoded
-            .into_iter()
-            .map(|e| match e {
-                Event::Integer(i) => Event::Text(Cow::Owned(i.to_string())),
-                Event::DateTime(d) => Event::Text(Cow::Owned(d.to_string())),
-                e => e,
-            })
-            .collect();
-        assert_eq!(as_text, expected, "{name}");
+    for name in PARSER_VECTORS {
+        let xml = String::from_utf8(parser_vector_xml(name)).unwrap();
+        assert_eq!(
+            parser_vector_as_text(name),
+            common::mini_xml(&xml),
+            "{name}"
+        );
     }
 }
 
@@ -234,33 +245,8 @@ fn encoder_vectors_through_the_xml_reader() {
             "{xml}"
         );
     }
-    for name in [
-        "simple",
-        "simple2",
-        "simple3",
-        "simple_nocontent",
-        "literal",
-        "loginresponse",
-        "statusprim",
-        "sendmsgreq1",
-        "cap_request",
-    ] {
-        let (_, expected) = xml_events(&common::read(&format!(
-            "android-im-libwbxml/parser/{name}.xml"
-        )));
-        let decoded = decode(
-            &common::read(&format!("android-im-libwbxml/parser/{name}.wbxml")),
-            &DecodeOptions::default(),
-        )
-        .unwrap();
-        let as_text: Vec<Event<'_>> = decoded
-            .into_iter()
-            .map(|e| match e {
-                Event::Integer(i) => Event::Text(Cow::Owned(i.to_string())),
-                Event::DateTime(d) => Event::Text(Cow::Owned(d.to_string())),
-                e => e,
-            })
-            .collect();
-        assert_eq!(as_text, expected, "{name}");
+    for name in PARSER_VECTORS {
+        let (_, expected) = xml_events(&parser_vector_xml(name));
+        assert_eq!(parser_vector_as_text(name), expected, "{name}");
     }
 }
