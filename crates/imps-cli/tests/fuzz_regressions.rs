@@ -23,6 +23,18 @@ fn regression_files() -> Vec<PathBuf> {
     files
 }
 
+/// The regression files and every file of the given `testvectors/` folders.
+fn regression_files_and(dirs: &[&str]) -> Vec<PathBuf> {
+    let mut files = regression_files();
+    let vectors = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testvectors");
+    for dir in dirs {
+        for entry in std::fs::read_dir(vectors.join(dir)).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+    }
+    files
+}
+
 /// Output may grow with the input (XML is wordier than WBXML, indentation
 /// grows with depth, a 2-byte EXT_T_0 stands for a long string) but only
 /// linearly: this bounds it generously.
@@ -155,17 +167,11 @@ fn regression_files_do_not_panic_any_decoder() {
 
 #[test]
 fn regression_files_and_corpus_round_trip_stably() {
-    let mut files = regression_files();
-    let vectors = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testvectors");
-    for dir in [
+    let files = regression_files_and(&[
         "android-im-libwbxml/encoder",
         "android-im-libwbxml/parser",
         "wbxml-stream-wv",
-    ] {
-        for entry in std::fs::read_dir(vectors.join(dir)).unwrap() {
-            files.push(entry.unwrap().path());
-        }
-    }
+    ]);
     check_all(&files, wbxml_round_trip_is_stable);
 }
 
@@ -176,18 +182,12 @@ fn regression_files_and_corpus_round_trip_stably() {
 /// `csp_wbxml_roundtrip-ext_t_1-splits-text.bin`.)
 #[test]
 fn readers_never_emit_two_texts_in_a_row() {
-    let mut files = regression_files();
-    let vectors = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testvectors");
-    for dir in [
+    let files = regression_files_and(&[
         "android-im-libwbxml/encoder",
         "android-im-libwbxml/parser",
         "wbxml-stream-wv",
         "libwbxml-wv-csp11",
-    ] {
-        for entry in std::fs::read_dir(vectors.join(dir)).unwrap() {
-            files.push(entry.unwrap().path());
-        }
-    }
+    ]);
     fn no_two_texts(events: &[Event<'_>]) {
         for pair in events.windows(2) {
             assert!(
