@@ -4,7 +4,8 @@
 //! places every name in the generated table), so the two cannot disagree.
 //! The generator's staleness test regenerates the table with this function.
 
-/// Slots in the name table (a power of two, about twice the names).
+/// Slots in the name table (a power of two, about twice the names; the
+/// hash yields exactly that many values).
 pub(crate) const NAME_SLOTS: usize = 1024;
 
 /// A hash of an element name from its length and its first and last eight
@@ -29,5 +30,7 @@ pub(crate) fn name_hash(name: &[u8]) -> usize {
     };
     let h = (head ^ (n as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
         ^ tail.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    ((h ^ (h >> 29)).wrapping_mul(0x1656_67B1_9E37_79F9) >> 54) as usize % NAME_SLOTS
+    // The top bits, as many as index the table.
+    ((h ^ (h >> 29)).wrapping_mul(0x1656_67B1_9E37_79F9) >> (64 - NAME_SLOTS.trailing_zeros()))
+        as usize
 }
