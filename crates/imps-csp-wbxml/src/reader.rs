@@ -22,7 +22,9 @@
 
 use std::borrow::Cow;
 
-use imps_event::{CspVersion, Error, ErrorKind, Event, EventSource, Name, Path, Start, Tag};
+use imps_event::{
+    CspVersion, Error, ErrorKind, Event, EventSource, Name, Path, Start, Tag, TagStep,
+};
 use imps_tokens::{xmlns_prefix, ValueType};
 use imps_wbxml::{FastToken, Header, Name as WName, Reader, Token, TokenKind};
 
@@ -608,25 +610,73 @@ impl<'a> EventSource<'a> for WbxmlReader<'a> {
         self.path
     }
 
-    fn reads_leaf_text(&self) -> bool {
+    fn has_shortcuts(&self) -> bool {
         true
+    }
+
+    /// A tag without attributes that the version's table knows, or `END`
+    /// (after any `SWITCH_PAGE`s), read through the tokenizer's fast path.
+    #[inline]
+    fn next_tag(&mut self) -> TagStep {
+        use imps_wbxml::global::{is_global, END, SWITCH_PAGE, TAG_ATTRIBUTES, TAG_MASK};
+        if self.pending_end {
+            self.pending_end = false;
+            self.path.pop();
+            self.leaf = None;
+            return TagStep::End;
+        }
+        loop {
+            let offset = self.tokens.position();
+            let Some(b) = self.tokens.peek_fast() else {
+                return TagStep::Other;
+            };
+            if !is_global(b) {
+                if b & TAG_ATTRIBUTES != 0 {
+                    return TagStep::Other;
+                }
+                let Some(tag) = self.tables.tag(self.tokens.tag_page(), b & TAG_MASK) else {
+                    return TagStep::Other;
+                };
+                // `Other` (nothing read) at the depth limit.
+                let FastToken::Tag { content, .. } = self.tokens.next_fast() else {
+                    return TagStep::Other;
+                };
+                self.offset = offset;
+                self.path.push(Some(tag));
+                self.leaf = Some(tag);
+                self.pending_end = !content;
+                return TagStep::Start(tag);
+            }
+            if b == END {
+                self.tokens.next_fast();
+                self.offset = offset;
+                self.path.pop();
+                self.leaf = None;
+                return TagStep::End;
+            }
+            if b != SWITCH_PAGE {
+                return TagStep::Other;
+            }
+            let FastToken::SwitchPage(_) = self.tokens.next_fast() else {
+                return TagStep::Other;
+            };
+            self.offset = offset;
+        }
     }
 
     /// `STR_I` or a known `EXT_T_0` value directly followed by `END`.
     #[inline]
-    fn leaf_text(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
+    fn leaf_text(&mut self) -> Option<&'a str> {
         // An element without content: its `End` comes from `pending_end`.
         if self.pending_end {
-            return Ok(None);
+            return None;
         }
         let version = self.version;
-        let Some((token, end)) = self.tokens.next_fast_leaf(|t| match t {
+        let (token, end) = self.tokens.next_fast_leaf(|t| match t {
             FastToken::StrI(_) => true,
             FastToken::ExtT0(value) => version.ext_value(*value).is_some(),
             _ => false,
-        }) else {
-            return Ok(None);
-        };
+        })?;
         let text = match token {
             FastToken::StrI(text) => text,
             FastToken::ExtT0(value) => version.ext_value(value).unwrap_or_default(),
@@ -635,6 +685,6 @@ impl<'a> EventSource<'a> for WbxmlReader<'a> {
         self.offset = end;
         self.path.pop();
         self.leaf = None;
-        Ok(Some(Cow::Borrowed(text)))
+        Some(text)
     }
 }

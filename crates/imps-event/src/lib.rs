@@ -35,4 +35,4 @@ pub use error::{Error, ErrorDetail, ErrorKind};
 pub use event::{Event, Name, Start};
 pub use imps_tokens::{CspVersion, Tag};
 pub use path::Path;
-pub use stream::{copy_events, CopyError, EventSink, EventSource, VecSink, VecSource};
+pub use stream::{copy_events, CopyError, EventSink, EventSource, TagStep, VecSink, VecSource};

@@ -1,8 +1,6 @@
 //! Event sources (readers) and sinks (writers).
 
-use std::borrow::Cow;
-
-use crate::{Error, ErrorKind, Event, Path};
+use crate::{Error, ErrorKind, Event, Path, Tag};
 
 /// A reader: yields the events of one document in order.
 ///
@@ -24,21 +22,43 @@ pub trait EventSource<'a> {
         Error::new(kind, self.offset(), self.path())
     }
 
-    /// Whether [`EventSource::leaf_text`] can read anything (`false`: it
-    /// always returns `Ok(None)`, and consumers need not call it).
-    fn reads_leaf_text(&self) -> bool {
+    /// Whether the shortcuts [`EventSource::next_tag`] and
+    /// [`EventSource::leaf_text`] can read anything (`false`: they never
+    /// do, and consumers need not call them).
+    fn has_shortcuts(&self) -> bool {
         false
     }
 
-    /// Right after a `Start`: if the element's content is one piece of
-    /// text followed by its `End`, reads both and returns the text, leaving
-    /// the source as [`EventSource::next_event`] would after that `End`;
-    /// otherwise (or if the source does not look ahead) reads nothing and
-    /// returns `Ok(None)`. A shortcut for consumers that want leaf text as
-    /// one value; the events are the same either way.
-    fn leaf_text(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
-        Ok(None)
+    /// Where the next event is a `Start` of a table name without a
+    /// namespace declaration, or an `End`: reads it and says which, in a
+    /// value small enough for registers. Otherwise (any other event, an
+    /// error, or a source without the shortcut) reads nothing and returns
+    /// [`TagStep::Other`]; [`EventSource::next_event`] then reads the event
+    /// (or reports the error). The events are the same either way.
+    fn next_tag(&mut self) -> TagStep {
+        TagStep::Other
     }
+
+    /// Right after a `Start`: if the element's content is one piece of
+    /// borrowed text followed by its `End`, reads both and returns the text,
+    /// leaving the source as [`EventSource::next_event`] would after that
+    /// `End`; otherwise (or if the source does not look ahead) reads nothing
+    /// and returns `None`. A shortcut for consumers that want leaf text as
+    /// one value; the events are the same either way.
+    fn leaf_text(&mut self) -> Option<&'a str> {
+        None
+    }
+}
+
+/// What [`EventSource::next_tag`] read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TagStep {
+    /// `Event::Start` of this table name, without `xmlns`.
+    Start(Tag),
+    /// `Event::End`.
+    End,
+    /// Nothing was read: the next event is another kind (or an error).
+    Other,
 }
 
 /// A writer: consumes the events of one document.
@@ -67,11 +87,15 @@ impl<'a, S: EventSource<'a> + ?Sized> EventSource<'a> for &mut S {
         (**self).path()
     }
     #[inline]
-    fn reads_leaf_text(&self) -> bool {
-        (**self).reads_leaf_text()
+    fn has_shortcuts(&self) -> bool {
+        (**self).has_shortcuts()
     }
     #[inline(always)]
-    fn leaf_text(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
+    fn next_tag(&mut self) -> TagStep {
+        (**self).next_tag()
+    }
+    #[inline(always)]
+    fn leaf_text(&mut self) -> Option<&'a str> {
         (**self).leaf_text()
     }
 }

@@ -14,6 +14,7 @@ use std::borrow::Cow;
 
 use imps_event::{
     CspVersion, DateTime, Error, ErrorKind, Event, EventSink, EventSource, Name, Path, Start, Tag,
+    TagStep,
 };
 
 use crate::element::{Element, Node};
@@ -327,20 +328,21 @@ pub struct Decoder<'s, 'a> {
     source: &'s mut dyn EventSource<'a>,
     options: DecodeOptions,
     version: CspVersion,
-    /// The source reads leaf text in one step ([`EventSource::leaf_text`]).
-    leaf_text: bool,
+    /// The source has the shortcuts [`EventSource::next_tag`] and
+    /// [`EventSource::leaf_text`].
+    shortcuts: bool,
 }
 
 impl<'s, 'a> Decoder<'s, 'a> {
     /// A decoder over `source`.
     pub fn new(source: &'s mut dyn EventSource<'a>, options: DecodeOptions) -> Self {
         let version = options.default_version;
-        let leaf_text = source.reads_leaf_text();
+        let shortcuts = source.has_shortcuts();
         Decoder {
             source,
             options,
             version,
-            leaf_text,
+            shortcuts,
         }
     }
 
@@ -400,6 +402,17 @@ impl<'s, 'a> Decoder<'s, 'a> {
         self.source.next_event()
     }
 
+    /// [`EventSource::next_tag`] of a source that has it (else
+    /// [`TagStep::Other`]), for the element loops of the declaration macros.
+    #[inline(always)]
+    pub(crate) fn next_tag(&mut self) -> TagStep {
+        if self.shortcuts {
+            self.source.next_tag()
+        } else {
+            TagStep::Other
+        }
+    }
+
     #[cold]
     #[inline(never)]
     pub(crate) fn end_of_document(&self) -> Error {
@@ -438,22 +451,39 @@ impl<'s, 'a> Decoder<'s, 'a> {
         Ok(())
     }
 
-    /// In element-only content: the next child's `Start`, or `None` at the
-    /// parent's `End`. Whitespace text is skipped; other content (the stray
-    /// text of a hand-edited document) is kept in `extra` (lenient) or
-    /// refused (strict).
-    #[inline(always)]
+    /// In element-only content: the next child's `Start` (its name
+    /// normalized), or `None` at the parent's `End`. Whitespace text is
+    /// skipped; other content (the stray text of a hand-edited document) is
+    /// kept in `extra` (lenient) or refused (strict).
+    ///
+    /// For hand-written models; the declaration macros inline the same
+    /// steps into their loops (measured faster than going through the
+    /// `Option<Start>`).
+    #[inline]
     pub fn next_child(&mut self, extra: &mut Vec<Node>) -> Result<Option<Start<'a>>, Error> {
+        {
+            match self.next_tag() {
+                TagStep::Start(tag) => {
+                    return Ok(Some(Start {
+                        name: Name::Tag(model_tag(tag)),
+                        xmlns: None,
+                    }))
+                }
+                TagStep::End => return Ok(None),
+                TagStep::Other => {}
+            }
+        }
         loop {
-            match self.next_event()? {
+            match self.source.next_event()? {
                 // Typed models nest a bounded number of levels; only
                 // generic subtrees (see `subtree`) need the depth check.
-                Event::Start(mut s) => {
+                Some(Event::Start(mut s)) => {
                     normalize_name(&mut s.name);
                     return Ok(Some(s));
                 }
-                Event::End => return Ok(None),
-                other => self.stray(other, extra)?,
+                Some(Event::End) => return Ok(None),
+                Some(other) => self.stray(other, extra)?,
+                None => return Err(self.end_of_document()),
             }
         }
     }
@@ -522,11 +552,11 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// ([`EventSource::leaf_text`]: the text and the `End` are read);
     /// `None` with nothing read otherwise.
     #[inline(always)]
-    pub(crate) fn leaf_text(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
-        if self.leaf_text {
+    pub(crate) fn leaf_text(&mut self) -> Option<&'a str> {
+        if self.shortcuts {
             self.source.leaf_text()
         } else {
-            Ok(None)
+            None
         }
     }
 
@@ -535,8 +565,8 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// owns.
     #[inline]
     pub fn text(&mut self) -> Result<String, Error> {
-        if let Some(t) = self.leaf_text()? {
-            return Ok(t.into_owned());
+        if let Some(t) = self.leaf_text() {
+            return Ok(t.to_owned());
         }
         // Matched on the source's results as they come (no conversion to
         // `Result<Event, Error>` per event).
@@ -1022,8 +1052,8 @@ pub(crate) fn decode_value<'a, T>(
     expected: &'static str,
 ) -> Result<T, Error> {
     if !d.strict() {
-        if let Some(t) = d.leaf_text()? {
-            return Ok(from_wire(&t));
+        if let Some(t) = d.leaf_text() {
+            return Ok(from_wire(t));
         }
         return d.parse_text_leaf(
             |t| Ok(from_wire(t)),

@@ -54,24 +54,32 @@ macro_rules! field_ty {
     (opt_of ($ty:ty)) => { Option<$ty> };
 }
 
-/// Runs `$body` for each child element's `Start` (normalised, see
-/// [`crate::codec::Decoder::next_child`], whose loop this is, matched on the
-/// source's events directly: cheaper than going through `Option<Start>`),
-/// up to the parent's `End`; other content goes to `$extra` (lenient) or is
-/// refused (strict). `continue` in `$body` goes on with the next child.
+/// Runs `$body` for each child element's `Start` (normalised), up to the
+/// parent's `End`; other content goes to `$extra` (lenient) or is refused
+/// (strict): [`crate::codec::Decoder::next_child`] in a loop. `continue` in
+/// `$body` goes on with the next child.
 macro_rules! each_child {
     ($d:ident, $extra:expr, $child:ident => $body:block) => {
         loop {
-            let mut $child = match $d.raw_next()? {
-                Some(::imps_event::Event::Start(child)) => child,
-                Some(::imps_event::Event::End) => break,
-                Some(other) => {
-                    $d.stray(other, &mut $extra)?;
-                    continue;
-                }
-                None => return Err($d.end_of_document()),
+            let $child = match $d.next_tag() {
+                ::imps_event::TagStep::Start(tag) => ::imps_event::Start {
+                    name: ::imps_event::Name::Tag($crate::codec::model_tag(tag)),
+                    xmlns: None,
+                },
+                ::imps_event::TagStep::End => break,
+                ::imps_event::TagStep::Other => match $d.raw_next()? {
+                    Some(::imps_event::Event::Start(mut child)) => {
+                        $crate::codec::normalize_name(&mut child.name);
+                        child
+                    }
+                    Some(::imps_event::Event::End) => break,
+                    Some(other) => {
+                        $d.stray(other, &mut $extra)?;
+                        continue;
+                    }
+                    None => return Err($d.end_of_document()),
+                },
             };
-            $crate::codec::normalize_name(&mut $child.name);
             $body
         }
     };
