@@ -461,17 +461,15 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// `Option<Start>`).
     #[inline]
     pub fn next_child(&mut self, extra: &mut Vec<Node>) -> Result<Option<Start<'a>>, Error> {
-        {
-            match self.next_tag() {
-                TagStep::Start(tag) => {
-                    return Ok(Some(Start {
-                        name: Name::Tag(model_tag(tag)),
-                        xmlns: None,
-                    }))
-                }
-                TagStep::End => return Ok(None),
-                TagStep::Other => {}
+        match self.next_tag() {
+            TagStep::Start(tag) => {
+                return Ok(Some(Start {
+                    name: Name::Tag(model_tag(tag)),
+                    xmlns: None,
+                }))
             }
+            TagStep::End => return Ok(None),
+            TagStep::Other => {}
         }
         loop {
             match self.source.next_event()? {
