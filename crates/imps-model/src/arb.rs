@@ -47,6 +47,12 @@ impl Arb for String {
     }
 }
 
+impl Arb for crate::leaf::Text {
+    fn arb() -> BoxedStrategy<Self> {
+        text().prop_map(crate::leaf::Text::from).boxed()
+    }
+}
+
 impl Arb for u32 {
     fn arb() -> BoxedStrategy<Self> {
         prop_oneof![0u32..1000, any::<u32>()].boxed()

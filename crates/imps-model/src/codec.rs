@@ -18,6 +18,7 @@ use imps_event::{
 };
 
 use crate::element::{Element, Node};
+use crate::leaf::Text;
 
 /// How to decode.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -560,11 +561,11 @@ impl<'s, 'a> Decoder<'s, 'a> {
 
     /// The content of a leaf element as owned text: [`Decoder::leaf`] then
     /// [`LeafValue::into_text`], without copying text the reader already
-    /// owns.
+    /// owns (short text is kept inline, see [`Text`]).
     #[inline]
-    pub fn text(&mut self) -> Result<String, Error> {
+    pub fn text(&mut self) -> Result<Text, Error> {
         if let Some(t) = self.leaf_text() {
-            return Ok(t.to_owned());
+            return Ok(Text::new(t));
         }
         // Matched on the source's results as they come (no conversion to
         // `Result<Event, Error>` per event).
@@ -572,12 +573,12 @@ impl<'s, 'a> Decoder<'s, 'a> {
             // The usual case: one piece of text. Its position is only
             // needed for errors, and text cannot be invalid here.
             Some(Event::Text(t)) => t,
-            Some(Event::End) => return Ok(String::new()),
+            Some(Event::End) => return Ok(Text::default()),
             Some(other) => return self.text_of(other),
             None => return Err(self.end_of_document()),
         };
         match self.source.next_event()? {
-            Some(Event::End) => Ok(first.into_owned()),
+            Some(Event::End) => Ok(Text::from(first)),
             more => self.text_pieces(first, more),
         }
     }
@@ -585,11 +586,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// [`Decoder::text`] of a leaf whose text is followed by more content.
     #[cold]
     #[inline(never)]
-    fn text_pieces(
-        &mut self,
-        first: Cow<'a, str>,
-        more: Option<Event<'a>>,
-    ) -> Result<String, Error> {
+    fn text_pieces(&mut self, first: Cow<'a, str>, more: Option<Event<'a>>) -> Result<Text, Error> {
         let Some(more) = more else {
             return Err(self.end_of_document());
         };
@@ -598,12 +595,12 @@ impl<'s, 'a> Decoder<'s, 'a> {
             offset: 0,
             path: Path::new(),
         };
-        Ok(self.join_pieces(leaf, more)?.into_text()?.into_owned())
+        Ok(Text::from(self.join_pieces(leaf, more)?.into_text()?))
     }
 
     /// [`Decoder::text`] of a leaf whose first content is not text.
     #[inline(never)]
-    fn text_of(&mut self, first: Event<'a>) -> Result<String, Error> {
+    fn text_of(&mut self, first: Event<'a>) -> Result<Text, Error> {
         let value = match first {
             Event::Start(s) => return Err(self.element_in_leaf(&s)),
             Event::Integer(i) => Value::Integer(i),
@@ -620,7 +617,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
             Event::End => leaf,
             more => self.join_pieces(leaf, more)?,
         };
-        Ok(leaf.into_text()?.into_owned())
+        Ok(Text::from(leaf.into_text()?))
     }
 
     /// Reads a leaf element and converts its content with `parse`, which

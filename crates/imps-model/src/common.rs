@@ -11,6 +11,7 @@ use imps_event::{Error, ErrorKind, Name, Start, Tag};
 use crate::codec::{Decoder, Encoder, FromEvents, Named, ToEvents};
 use crate::element::{Element, Node};
 use crate::leaf::ContentData;
+use crate::leaf::Text;
 use crate::status::StatusCode;
 use crate::values::Encoding;
 
@@ -24,13 +25,13 @@ use crate::values::Encoding;
 pub struct ClientId {
     /// `URL`.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// `MSISDN`.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub msisdn: Option<String>,
+    pub msisdn: Option<Text>,
     /// Text content, where the client id was sent as text.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// Unknown children.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub extra: Vec<Node>,
@@ -38,7 +39,7 @@ pub struct ClientId {
 
 impl ClientId {
     /// A client id by URL.
-    pub fn url(url: impl Into<String>) -> Self {
+    pub fn url(url: impl Into<Text>) -> Self {
         ClientId {
             url: Some(url.into()),
             ..ClientId::default()
@@ -72,11 +73,11 @@ impl FromEvents for ClientId {
                 Node::Text(t) => {
                     let t = t.trim();
                     if !t.is_empty() {
-                        out.text = Some(t.to_owned());
+                        out.text = Some(t.into());
                     }
                 }
-                Node::Integer(i) => out.text = Some(i.to_string()),
-                Node::DateTime(dt) => out.text = Some(dt.to_string()),
+                Node::Integer(i) => out.text = Some(i.to_string().into()),
+                Node::DateTime(dt) => out.text = Some(dt.to_string().into()),
                 Node::Opaque(_) => {
                     return Err(d.error(ErrorKind::InvalidValue {
                         expected: "text or URL/MSISDN",
@@ -90,11 +91,11 @@ impl FromEvents for ClientId {
 }
 
 /// The text of a generic leaf element (`<URL>…</URL>`).
-fn element_text(el: Element, d: &Decoder<'_, '_>) -> Result<String, Error> {
+fn element_text(el: Element, d: &Decoder<'_, '_>) -> Result<Text, Error> {
     match el.children.as_slice() {
-        [] => Ok(String::new()),
-        [Node::Text(t)] => Ok(t.clone()),
-        [Node::Integer(i)] => Ok(i.to_string()),
+        [] => Ok(Text::default()),
+        [Node::Text(t)] => Ok(t.as_str().into()),
+        [Node::Integer(i)] => Ok(i.to_string().into()),
         _ => Err(d.error(ErrorKind::InvalidValue {
             expected: "text",
             found: format!("content of <{}>", el.name.as_xml()).into(),
@@ -123,8 +124,8 @@ impl crate::arb::Arb for ClientId {
         use proptest::prelude::*;
         prop_oneof![
             (
-                proptest::option::of(String::arb()),
-                proptest::option::of(String::arb())
+                proptest::option::of(Text::arb()),
+                proptest::option::of(Text::arb())
             )
                 .prop_map(|(url, msisdn)| ClientId {
                     url,
@@ -132,7 +133,7 @@ impl crate::arb::Arb for ClientId {
                     ..ClientId::default()
                 }),
             "[A-Za-z0-9]{1,12}".prop_map(|t| ClientId {
-                text: Some(t),
+                text: Some(t.into()),
                 ..ClientId::default()
             }),
         ]
@@ -144,7 +145,7 @@ element! {
     /// `User`: a user, optionally one of their clients.
     pub struct User: User {
         /// `UserID` (`wv:user@domain`).
-        user_id: req(UserID => String),
+        user_id: req(UserID => Text),
         /// `ClientID` (boxed: rare, and users are in many lists).
         client_id: opt(ClientID => Box<ClientId>),
     }
@@ -152,7 +153,7 @@ element! {
 
 impl User {
     /// A user by id.
-    pub fn new(user_id: impl Into<String>) -> Self {
+    pub fn new(user_id: impl Into<Text>) -> Self {
         User {
             user_id: user_id.into(),
             ..User::default()
@@ -164,9 +165,9 @@ element! {
     /// `ScreenName`: a nickname inside a group.
     pub struct ScreenName: ScreenName {
         /// `SName`.
-        sname: req(SName => String),
+        sname: req(SName => Text),
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
     }
 }
 
@@ -174,7 +175,7 @@ element! {
     /// `Group (GroupID | ScreenName)`.
     pub struct Group: Group {
         /// `GroupID`.
-        group_id: opt(GroupID => String),
+        group_id: opt(GroupID => Text),
         /// `ScreenName`.
         screen_name: opt(ScreenName => ScreenName),
     }
@@ -192,7 +193,7 @@ element! {
 
 impl Sender {
     /// A sender that is a user.
-    pub fn user(user_id: impl Into<String>) -> Self {
+    pub fn user(user_id: impl Into<Text>) -> Self {
         Sender {
             user: Some(User::new(user_id)),
             ..Sender::default()
@@ -208,13 +209,13 @@ element! {
         /// `Group`s.
         groups: many(Group => Group),
         /// `ContactList`s.
-        contact_lists: many(ContactList => String),
+        contact_lists: many(ContactList => Text),
     }
 }
 
 impl Recipient {
     /// One user as recipient.
-    pub fn user(user_id: impl Into<String>) -> Self {
+    pub fn user(user_id: impl Into<Text>) -> Self {
         Recipient {
             users: vec![User::new(user_id)],
             ..Recipient::default()
@@ -226,9 +227,9 @@ element! {
     /// `NickName (Name, UserID)`: a contact list entry.
     pub struct NickName: NickName {
         /// `Name`.
-        name: req(Name => String),
+        name: req(Name => Text),
         /// `UserID`.
-        user_id: req(UserID => String),
+        user_id: req(UserID => Text),
     }
 }
 
@@ -238,7 +239,7 @@ choice! {
         /// `NickName`.
         NickName(NickName => NickName),
         /// `UserID`.
-        UserId(UserID => String),
+        UserId(UserID => Text),
     }
 }
 
@@ -254,7 +255,7 @@ element! {
     /// `RemoveNickList (UserID+)`.
     pub struct RemoveNickList: RemoveNickList {
         /// `UserID`s.
-        user_ids: some(UserID => String),
+        user_ids: some(UserID => Text),
     }
 }
 
@@ -262,7 +263,7 @@ element! {
     /// `URLList (URL+)`.
     pub struct UrlList: URLList {
         /// `URL`s.
-        urls: some(Url => String),
+        urls: some(Url => Text),
     }
 }
 
@@ -280,7 +281,7 @@ element! {
     /// `GroupList (GroupID+)`.
     pub struct GroupList: GroupList {
         /// `GroupID`s.
-        group_ids: some(GroupID => String),
+        group_ids: some(GroupID => Text),
     }
 }
 
@@ -288,15 +289,15 @@ element! {
     /// `IDList (UserID*, ContactList*, GroupID*, ScreenName*, Domain*)`.
     pub struct IdList: IDList {
         /// `UserID`s.
-        user_ids: many(UserID => String),
+        user_ids: many(UserID => Text),
         /// `ContactList`s.
-        contact_lists: many(ContactList => String),
+        contact_lists: many(ContactList => Text),
         /// `GroupID`s.
-        group_ids: many(GroupID => String),
+        group_ids: many(GroupID => Text),
         /// `ScreenName`s.
         screen_names: many(ScreenName => ScreenName),
         /// `Domain`s.
-        domains: many(Domain => String),
+        domains: many(Domain => Text),
     }
 }
 
@@ -306,7 +307,7 @@ element! {
         /// `Code`.
         code: req(Code => StatusCode),
         /// `Description`.
-        description: opt(Description => String),
+        description: opt(Description => Text),
         /// `DetailedResult`s.
         detailed: many(DetailedResult => DetailedResult),
     }
@@ -329,19 +330,19 @@ element! {
         /// `Code`.
         code: req(Code => StatusCode),
         /// `Description`.
-        description: opt(Description => String),
+        description: opt(Description => Text),
         /// `UserID`s.
-        user_ids: many(UserID => String),
+        user_ids: many(UserID => Text),
         /// `GroupID`s.
-        group_ids: many(GroupID => String),
+        group_ids: many(GroupID => Text),
         /// `ScreenName`s.
         screen_names: many(ScreenName => ScreenName),
         /// `MessageID`s.
-        message_ids: many(MessageID => String),
+        message_ids: many(MessageID => Text),
         /// `ContactList`s.
-        contact_lists: many(ContactList => String),
+        contact_lists: many(ContactList => Text),
         /// `Domain`s.
-        domains: many(Domain => String),
+        domains: many(Domain => Text),
     }
 }
 
@@ -349,15 +350,15 @@ element! {
     /// `Property (Name, Value?)`.
     pub struct Property: Property {
         /// `Name`.
-        name: req(Name => String),
+        name: req(Name => Text),
         /// `Value`.
-        value: opt(Value => String),
+        value: opt(Value => Text),
     }
 }
 
 impl Property {
     /// A name/value property.
-    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<Text>, value: impl Into<Text>) -> Self {
         Property {
             name: name.into(),
             value: Some(value.into()),
@@ -378,7 +379,7 @@ element! {
     /// `WelcomeNote (ContentType, ContentEncoding?, ContentData)`.
     pub struct WelcomeNote: WelcomeNote {
         /// `ContentType` (MIME type).
-        content_type: req(ContentType => String),
+        content_type: req(ContentType => Text),
         /// `ContentEncoding`.
         content_encoding: opt(ContentEncoding => Encoding),
         /// `ContentData`.
@@ -401,11 +402,11 @@ element! {
     /// ContentSize, Recipient, Sender, DateTime?, Validity?)`.
     pub struct MessageInfo: MessageInfo {
         /// `MessageID`.
-        message_id: opt(MessageID => String),
+        message_id: opt(MessageID => Text),
         /// `MessageURI`.
-        message_uri: opt(MessageURI => String),
+        message_uri: opt(MessageURI => Text),
         /// `ContentType` (MIME type, `text/plain` when absent).
-        content_type: opt(ContentType => String),
+        content_type: opt(ContentType => Text),
         /// `ContentEncoding`.
         content_encoding: opt(ContentEncoding => Encoding),
         /// `ContentSize` in bytes.
@@ -425,7 +426,7 @@ element! {
     /// `Logo (ContentType, ContentSize?, ContentEncoding?, ContentData)`.
     pub struct Logo: Logo {
         /// `ContentType`.
-        content_type: req(ContentType => String),
+        content_type: req(ContentType => Text),
         /// `ContentSize`.
         content_size: opt(ContentSize => u32),
         /// `ContentEncoding`.
@@ -440,10 +441,10 @@ element! {
     /// `RemoveList`.
     pub struct EntityList: EntityList {
         /// `UserID`s.
-        user_ids: many(UserID => String),
+        user_ids: many(UserID => Text),
         /// `ScreenName`s.
         screen_names: many(ScreenName => ScreenName),
         /// `GroupID`s.
-        group_ids: many(GroupID => String),
+        group_ids: many(GroupID => Text),
     }
 }

@@ -14,6 +14,7 @@ use imps_tokens::NamespaceKind;
 
 use crate::codec::{Decoder, Encoder, FromEvents, Named, ToEvents};
 use crate::element::{intern_xmlns, AnyContent, Node};
+use crate::leaf::Text;
 use crate::primitive::Primitive;
 use crate::values::{SessionType, TransactionMode};
 
@@ -145,7 +146,7 @@ element! {
         /// `SessionType`.
         session_type: req(SessionType => SessionType),
         /// `SessionID` (present in `Inband` sessions).
-        session_id: opt(SessionID => String),
+        session_id: opt(SessionID => Text),
     }
 }
 
@@ -159,7 +160,7 @@ impl SessionDescriptor {
     }
 
     /// An `Inband` descriptor with a session id.
-    pub fn inband(session_id: impl Into<String>) -> Self {
+    pub fn inband(session_id: impl Into<Text>) -> Self {
         SessionDescriptor {
             session_type: SessionType::Inband,
             session_id: Some(session_id.into()),
@@ -182,7 +183,7 @@ element! {
 
 impl Transaction {
     /// A transaction of `mode` with `id` carrying `primitive`.
-    pub fn new(mode: TransactionMode, id: impl Into<String>, primitive: Primitive) -> Self {
+    pub fn new(mode: TransactionMode, id: impl Into<Text>, primitive: Primitive) -> Self {
         Transaction {
             descriptor: TransactionDescriptor {
                 mode,
@@ -201,7 +202,7 @@ element! {
         /// `TransactionMode`.
         mode: req(TransactionMode => TransactionMode),
         /// `TransactionID` (optional in CSP 1.1; may be empty in practice).
-        id: opt(TransactionID => String),
+        id: opt(TransactionID => Text),
         /// `Poll` in its CSP 1.1 placement.
         poll: opt(Poll => bool),
     }

@@ -31,9 +31,35 @@ pub fn parse_integer(text: &str) -> Option<u32> {
     t.parse().ok()
 }
 
-impl FromEvents for String {
+/// Text as the model keeps it: a string that holds up to 24 bytes inline
+/// (no allocation; most ids, names and content types fit) and longer text
+/// on the heap. Derefs to `str`; build one with `"…".into()` or
+/// [`Text::new`], and compare it with `&str` and `String` directly.
+///
+/// ```
+/// use imps_model::leaf::Text;
+/// let id: Text = "wv:alice@example.com".into();
+/// assert_eq!(id, "wv:alice@example.com");
+/// assert!(!id.is_heap_allocated());
+/// assert_eq!(id.len(), 20);
+/// ```
+pub type Text = compact_str::CompactString;
+
+impl FromEvents for Text {
     fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
         d.text()
+    }
+}
+
+impl ToEvents for Text {
+    fn to_events(&self, e: &mut Encoder<'_>) -> Result<(), Error> {
+        e.text(self)
+    }
+}
+
+impl FromEvents for String {
+    fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
+        d.text().map(Text::into_string)
     }
 }
 

@@ -9,11 +9,11 @@
 //!     /// docs
 //!     pub struct MessageInfo: MessageInfo {          // type : home Tag
 //!         /// docs
-//!         message_id: opt(MessageID => String),      // optional leaf
+//!         message_id: opt(MessageID => Text),      // optional leaf
 //!         content_size: req(ContentSize => u32),     // required leaf
 //!         recipient: req(Recipient => Recipient),    // required nested model
 //!         users: many(User => User),                 // zero or more
-//!         urls: some(URL => String),                 // one or more
+//!         urls: some(URL => Text),                 // one or more
 //!         getspi: flag(Getspi),                      // empty marker element -> bool
 //!         entries: many_of(NickEntry),               // repeated choice (see choice!)
 //!         entry: opt_of(NickEntry),                  // optional choice
@@ -31,7 +31,7 @@
 //! # `choice!`: alternatives between elements
 //!
 //! ```text
-//! choice! { pub enum NickEntry { NickName(NickName => NickName), UserID(UserID => String) } }
+//! choice! { pub enum NickEntry { NickName(NickName => NickName), UserID(UserID => Text) } }
 //! ```
 //!
 //! # `value_set!`: a closed set of wire strings

@@ -1,6 +1,7 @@
 //! The `ClientInfo` attribute (WV-PA "ClientInfo"): what the user's client
 //! is.
 
+use crate::leaf::Text;
 use crate::presence::values::{Boolean, ClientType};
 
 element! {
@@ -17,14 +18,14 @@ element! {
         /// `ClientType`: the kind of device.
         client_type: opt(ClientType => ClientType),
         /// `DevManufacturer`: who made the device.
-        dev_manufacturer: opt(DevManufacturer => String),
+        dev_manufacturer: opt(DevManufacturer => Text),
         /// `ClientProducer`: who made the client software.
-        client_producer: opt(ClientProducer => String),
+        client_producer: opt(ClientProducer => Text),
         /// `Model`: the device model.
-        model: opt(Model => String),
+        model: opt(Model => Text),
         /// `ClientVersion`: the client software version.
-        client_version: opt(ClientVersion => String),
+        client_version: opt(ClientVersion => Text),
         /// `Language`: the client's language (ISO 639-2/T, e.g. `fin`).
-        language: opt(Language => String),
+        language: opt(Language => Text),
     }
 }

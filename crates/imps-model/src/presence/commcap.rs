@@ -1,6 +1,7 @@
 //! The `CommCap` attribute (WV-PA "CommCap"): the communication means of
 //! the user and whether each is open.
 
+use crate::leaf::Text;
 use crate::presence::values::{Boolean, Cap, CommStatus};
 
 element! {
@@ -21,8 +22,8 @@ element! {
         /// `Status`: `OPEN` or `CLOSED`.
         status: req(Status => CommStatus),
         /// `Contact`: the address to use (`+35804123123`).
-        contact: opt(Contact => String),
+        contact: opt(Contact => Text),
         /// `Note`: free text.
-        note: opt(Note => String),
+        note: opt(Note => Text),
     }
 }

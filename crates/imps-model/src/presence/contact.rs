@@ -3,6 +3,7 @@
 //! contacted and what they publish about themselves.
 
 use crate::leaf::ContentData;
+use crate::leaf::Text;
 use crate::presence::values::{Boolean, Cap, CommStatus};
 
 element! {
@@ -22,14 +23,14 @@ element! {
         /// `PrefC`: the means (`CALL`, `SMS`, `IM`, …).
         pref_c: req(PrefC => Cap),
         /// `Caddr`: the address.
-        caddr: req(Caddr => String),
+        caddr: req(Caddr => Text),
         /// `Cstatus`: `OPEN` or `CLOSED`.
         cstatus: req(Cstatus => CommStatus),
         /// `Cname`: a label (`Home Phone`).
-        cname: opt(Cname => String),
+        cname: opt(Cname => Text),
         /// `Cpriority`: the priority as written (`10`; see
         /// [`AddrPref::priority`]).
-        cpriority: opt(Cpriority => String),
+        cpriority: opt(Cpriority => Text),
     }
 }
 
@@ -49,7 +50,7 @@ element! {
         /// `Qualifier`.
         qualifier: opt(Qualifier => Boolean),
         /// `PresenceValue`: the language code.
-        value: opt(PresenceValue => String),
+        value: opt(PresenceValue => Text),
     }
 }
 
@@ -59,7 +60,7 @@ element! {
         /// `Qualifier`.
         qualifier: opt(Qualifier => Boolean),
         /// `PresenceValue`: the nickname.
-        value: opt(PresenceValue => String),
+        value: opt(PresenceValue => Text),
     }
 }
 
@@ -72,7 +73,7 @@ element! {
         /// `ContainedvCard`: the vCard itself.
         contained_vcard: opt(ContainedvCard => ContentData),
         /// `ReferredvCard`: a URL of the vCard.
-        referred_vcard: opt(ReferredvCard => String),
+        referred_vcard: opt(ReferredvCard => Text),
     }
 }
 
@@ -91,10 +92,10 @@ element! {
     /// `Inf_link (Link, Text?, ContentType?)` (PA 1.2): one link.
     pub struct InfLink: InfLink {
         /// `Link`: the URL.
-        link: req(Link => String),
+        link: req(Link => Text),
         /// `Text`: a description.
-        text: opt(Text => String),
+        text: opt(Text => Text),
         /// `ContentType`: the MIME type of what the link points to.
-        content_type: opt(ContentType => String),
+        content_type: opt(ContentType => Text),
     }
 }

@@ -5,6 +5,7 @@
 //! (`35 24 15.652W`, `200`): the specification's formats were not available
 //! (see `spec/pa/README.md`), so nothing is parsed or normalised.
 
+use crate::leaf::Text;
 use crate::presence::values::Boolean;
 
 element! {
@@ -13,7 +14,7 @@ element! {
         /// `Qualifier`.
         qualifier: opt(Qualifier => Boolean),
         /// `Zone`: the offset from UTC (`+02`).
-        zone: opt(Zone => String),
+        zone: opt(Zone => Text),
     }
 }
 
@@ -24,13 +25,13 @@ element! {
         /// `Qualifier`.
         qualifier: opt(Qualifier => Boolean),
         /// `Longitude` (`35 24 15.652W`).
-        longitude: opt(Longitude => String),
+        longitude: opt(Longitude => Text),
         /// `Latitude` (`12 36 22.5N`).
-        latitude: opt(Latitude => String),
+        latitude: opt(Latitude => Text),
         /// `Altitude`.
-        altitude: opt(Altitude => String),
+        altitude: opt(Altitude => Text),
         /// `Accuracy` (metres).
-        accuracy: opt(Accuracy => String),
+        accuracy: opt(Accuracy => Text),
     }
 }
 
@@ -41,21 +42,21 @@ element! {
         /// `Qualifier`.
         qualifier: opt(Qualifier => Boolean),
         /// `Country` (`GB`).
-        country: opt(Country => String),
+        country: opt(Country => Text),
         /// `City`.
-        city: opt(City => String),
+        city: opt(City => Text),
         /// `Street`.
-        street: opt(Street => String),
+        street: opt(Street => Text),
         /// `Crossing1`: a crossing street.
-        crossing1: opt(Crossing1 => String),
+        crossing1: opt(Crossing1 => Text),
         /// `Crossing2`: another crossing street.
-        crossing2: opt(Crossing2 => String),
+        crossing2: opt(Crossing2 => Text),
         /// `Building`.
-        building: opt(Building => String),
+        building: opt(Building => Text),
         /// `NamedArea`: a named area (park, campus…).
-        named_area: opt(NamedArea => String),
+        named_area: opt(NamedArea => Text),
         /// `Accuracy` (metres).
-        accuracy: opt(Accuracy => String),
+        accuracy: opt(Accuracy => Text),
     }
 }
 
@@ -66,7 +67,7 @@ element! {
         /// `Qualifier`.
         qualifier: opt(Qualifier => Boolean),
         /// `PresenceValue`: the text.
-        value: opt(PresenceValue => String),
+        value: opt(PresenceValue => Text),
     }
 }
 
@@ -77,6 +78,6 @@ element! {
         /// `Qualifier`.
         qualifier: opt(Qualifier => Boolean),
         /// `PresenceValue`: the network.
-        value: opt(PresenceValue => String),
+        value: opt(PresenceValue => Text),
     }
 }

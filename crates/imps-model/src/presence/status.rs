@@ -8,6 +8,7 @@
 //! requests.
 
 use crate::leaf::ContentData;
+use crate::leaf::Text;
 use crate::presence::values::{Availability, Boolean, Mood};
 
 element! {
@@ -51,7 +52,7 @@ element! {
         /// `Qualifier`.
         qualifier: opt(Qualifier => Boolean),
         /// `PresenceValue`: the text.
-        value: opt(PresenceValue => String),
+        value: opt(PresenceValue => Text),
     }
 }
 
@@ -75,8 +76,8 @@ element! {
         /// opaque data).
         direct_content: opt(DirectContent => ContentData),
         /// `ReferredContent`: a URL of the content.
-        referred_content: opt(ReferredContent => String),
+        referred_content: opt(ReferredContent => Text),
         /// `ContentType`: its MIME type.
-        content_type: opt(ContentType => String),
+        content_type: opt(ContentType => Text),
     }
 }

@@ -4,6 +4,7 @@
 //! `GetAttributeList`.
 
 use crate::common::{CspResult, NickList, Properties, RemoveNickList, User};
+use crate::leaf::Text;
 use crate::presence::PresenceSubList;
 use crate::primitives::presence::Presence;
 
@@ -16,9 +17,9 @@ element! {
     /// `GetList-Response (ContactList*, DefaultContactList?)`.
     pub struct GetListResponse: GetListResponse {
         /// `ContactList`s.
-        contact_lists: many(ContactList => String),
+        contact_lists: many(ContactList => Text),
         /// `DefaultContactList`.
-        default_contact_list: opt(DefaultContactList => String),
+        default_contact_list: opt(DefaultContactList => Text),
     }
 }
 
@@ -26,7 +27,7 @@ element! {
     /// `CreateList-Request (ContactList, NickList?, ContactListProperties?)`.
     pub struct CreateListRequest: CreateListRequest {
         /// `ContactList`.
-        contact_list: req(ContactList => String),
+        contact_list: req(ContactList => Text),
         /// `NickList`: the initial entries.
         nick_list: opt(NickList => NickList),
         /// `ContactListProperties`.
@@ -38,7 +39,7 @@ element! {
     /// `DeleteList-Request (ContactList)`.
     pub struct DeleteListRequest: DeleteListRequest {
         /// `ContactList`.
-        contact_list: req(ContactList => String),
+        contact_list: req(ContactList => Text),
     }
 }
 
@@ -47,7 +48,7 @@ element! {
     /// ContactListProperties)?, ReceiveList?)` (`ReceiveList` is CSP 1.2).
     pub struct ListManageRequest: ListManageRequest {
         /// `ContactList`.
-        contact_list: req(ContactList => String),
+        contact_list: req(ContactList => Text),
         /// `AddNickList`.
         add: opt(AddNickList => NickList),
         /// `RemoveNickList`.
@@ -78,9 +79,9 @@ element! {
         /// `PresenceSubList`: the attributes.
         presence: req(PresenceSubList => PresenceSubList),
         /// `UserID`s it applies to.
-        user_ids: many(UserID => String),
+        user_ids: many(UserID => Text),
         /// `ContactList`s it applies to.
-        contact_lists: many(ContactList => String),
+        contact_lists: many(ContactList => Text),
         /// `DefaultList`: it is the default list.
         default_list: req(DefaultList => bool),
     }
@@ -90,9 +91,9 @@ element! {
     /// `DeleteAttributeList-Request (UserID*, ContactList*, DefaultList)`.
     pub struct DeleteAttributeListRequest: DeleteAttributeListRequest {
         /// `UserID`s.
-        user_ids: many(UserID => String),
+        user_ids: many(UserID => Text),
         /// `ContactList`s.
-        contact_lists: many(ContactList => String),
+        contact_lists: many(ContactList => Text),
         /// `DefaultList`.
         default_list: req(DefaultList => bool),
     }
@@ -103,9 +104,9 @@ element! {
     /// DefaultList)`.
     pub struct GetAttributeListRequest: GetAttributeListRequest {
         /// `UserID`s.
-        user_ids: many(UserID => String),
+        user_ids: many(UserID => Text),
         /// `ContactList`s.
-        contact_lists: many(ContactList => String),
+        contact_lists: many(ContactList => Text),
         /// `User`s (Nokia's 1.2 model).
         users: many(User => User),
         /// `DefaultList`.

@@ -4,6 +4,7 @@
 use crate::common::{
     CspResult, EntityList, GroupProperties, Properties, ScreenName, UserList, WelcomeNote,
 };
+use crate::leaf::Text;
 use crate::values::SubscribeType;
 
 element! {
@@ -11,7 +12,7 @@ element! {
     /// SubscribeNotification)`.
     pub struct CreateGroupRequest: CreateGroupRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
         /// `GroupProperties`.
         properties: req(GroupProperties => GroupProperties),
         /// `JoinGroup`: join it at once.
@@ -27,7 +28,7 @@ element! {
     /// `DeleteGroup-Request (GroupID)`.
     pub struct DeleteGroupRequest: DeleteGroupRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
     }
 }
 
@@ -36,7 +37,7 @@ element! {
     /// SubscribeNotification?, OwnProperties?)`.
     pub struct JoinGroupRequest: JoinGroupRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
         /// `ScreenName`.
         screen_name: opt(ScreenName => ScreenName),
         /// `JoinedRequest`: return the joined users.
@@ -65,7 +66,7 @@ element! {
     /// `LeaveGroup-Request (GroupID)`.
     pub struct LeaveGroupRequest: LeaveGroupRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
     }
 }
 
@@ -74,7 +75,7 @@ element! {
     /// the server removes the user).
     pub struct LeaveGroupResponse: LeaveGroupResponse {
         /// `GroupID`.
-        group_id: opt(GroupID => String),
+        group_id: opt(GroupID => Text),
         /// `Result`.
         result: req(Result => CspResult),
     }
@@ -84,7 +85,7 @@ element! {
     /// `GetGroupMembers-Request (GroupID)`.
     pub struct GetGroupMembersRequest: GetGroupMembersRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
     }
 }
 
@@ -112,7 +113,7 @@ element! {
     /// `AddGroupMembers-Request (GroupID, UserList)`.
     pub struct AddGroupMembersRequest: AddGroupMembersRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
         /// `UserList`.
         user_list: req(UserList => UserList),
     }
@@ -122,7 +123,7 @@ element! {
     /// `RemoveGroupMembers-Request (GroupID, UserList)`.
     pub struct RemoveGroupMembersRequest: RemoveGroupMembersRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
         /// `UserList`.
         user_list: req(UserList => UserList),
     }
@@ -132,7 +133,7 @@ element! {
     /// `MemberAccess-Request (GroupID, Admin?, Mod?, Users?)`.
     pub struct MemberAccessRequest: MemberAccessRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
         /// `Admin`s.
         admin: opt(Admin => Members),
         /// `Mod`erators.
@@ -146,7 +147,7 @@ element! {
     /// `GetGroupProps-Request (GroupID)`.
     pub struct GetGroupPropsRequest: GetGroupPropsRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
     }
 }
 
@@ -164,7 +165,7 @@ element! {
     /// `SetGroupProps-Request (GroupID, GroupProperties?, OwnProperties?)`.
     pub struct SetGroupPropsRequest: SetGroupPropsRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
         /// `GroupProperties`.
         properties: opt(GroupProperties => GroupProperties),
         /// `OwnProperties`.
@@ -176,7 +177,7 @@ element! {
     /// `RejectList-Request (GroupID, AddList?, RemoveList?)`.
     pub struct RejectListRequest: RejectListRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
         /// `AddList`.
         add: opt(AddList => EntityList),
         /// `RemoveList`.
@@ -196,7 +197,7 @@ element! {
     /// `SubscribeGroupNotice-Request (GroupID, SubscribeType)`.
     pub struct SubscribeGroupNoticeRequest: SubscribeGroupNoticeRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
         /// `SubscribeType`.
         subscribe_type: req(SubscribeType => SubscribeType),
     }
@@ -206,7 +207,7 @@ element! {
     /// `SubscribeGroupNotice-Response (Value)`.
     pub struct SubscribeGroupNoticeResponse: SubscribeGroupNoticeResponse {
         /// `Value`: the subscription state (`T`/`F`).
-        value: req(Value => String),
+        value: req(Value => Text),
     }
 }
 
@@ -215,7 +216,7 @@ element! {
     /// OwnProperties?)`.
     pub struct GroupChangeNotice: GroupChangeNotice {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
         /// `Joined`: who joined.
         joined: opt(Joined => Joined),
         /// `Left`: who left.
@@ -251,7 +252,7 @@ element! {
     /// `GetJoinedUsers-Request (GroupID)` (CSP 1.2).
     pub struct GetJoinedUsersRequest: GetJoinedUsersRequest {
         /// `GroupID`.
-        group_id: req(GroupID => String),
+        group_id: req(GroupID => Text),
     }
 }
 
@@ -297,8 +298,8 @@ element! {
     /// `Mapping (SName, UserID?)`: a screen name and, when visible, the user.
     pub struct Mapping: Mapping {
         /// `SName`.
-        sname: req(SName => String),
+        sname: req(SName => Text),
         /// `UserID`.
-        user_id: opt(UserID => String),
+        user_id: opt(UserID => Text),
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::common::{CspResult, MessageInfo, Recipient};
 use crate::leaf::ContentData;
+use crate::leaf::Text;
 use crate::values::DeliveryMethod;
 
 element! {
@@ -23,7 +24,7 @@ element! {
         /// `Result`.
         result: req(Result => CspResult),
         /// `MessageID` the server gave the message.
-        message_id: opt(MessageID => String),
+        message_id: opt(MessageID => Text),
     }
 }
 
@@ -36,7 +37,7 @@ element! {
         /// `AcceptedContentLength` in bytes.
         accepted_content_length: opt(AcceptedContentLength => u32),
         /// `GroupID` it applies to.
-        group_id: opt(GroupID => String),
+        group_id: opt(GroupID => Text),
     }
 }
 
@@ -44,7 +45,7 @@ element! {
     /// `GetMessageList-Request (GroupID?, MessageCount?)`.
     pub struct GetMessageListRequest: GetMessageListRequest {
         /// `GroupID`.
-        group_id: opt(GroupID => String),
+        group_id: opt(GroupID => Text),
         /// `MessageCount`: at most this many.
         message_count: opt(MessageCount => u32),
     }
@@ -62,7 +63,7 @@ element! {
     /// `RejectMessage-Request (MessageID+)`.
     pub struct RejectMessageRequest: RejectMessageRequest {
         /// `MessageID`s.
-        message_ids: some(MessageID => String),
+        message_ids: some(MessageID => Text),
     }
 }
 
@@ -78,7 +79,7 @@ element! {
     /// `GetMessage-Request (MessageID)`.
     pub struct GetMessageRequest: GetMessageRequest {
         /// `MessageID`.
-        message_id: req(MessageID => String),
+        message_id: req(MessageID => Text),
     }
 }
 
@@ -106,7 +107,7 @@ element! {
     /// `MessageDelivered (MessageID)`: the client got a `NewMessage`.
     pub struct MessageDelivered: MessageDelivered {
         /// `MessageID`.
-        message_id: req(MessageID => String),
+        message_id: req(MessageID => Text),
     }
 }
 
@@ -126,7 +127,7 @@ element! {
     /// `ForwardMessage-Request (MessageID, Recipient)`.
     pub struct ForwardMessageRequest: ForwardMessageRequest {
         /// `MessageID`.
-        message_id: req(MessageID => String),
+        message_id: req(MessageID => Text),
         /// `Recipient`.
         recipient: req(Recipient => Recipient),
     }

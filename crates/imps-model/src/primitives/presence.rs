@@ -4,6 +4,7 @@
 //! [`PresenceSubList`]s.
 
 use crate::common::{CspResult, User};
+use crate::leaf::Text;
 use crate::presence::PresenceSubList;
 use crate::values::ReactiveAuthState;
 
@@ -12,9 +13,9 @@ element! {
     /// of one user or of a contact list.
     pub struct Presence: Presence {
         /// `UserID`.
-        user_id: opt(UserID => String),
+        user_id: opt(UserID => Text),
         /// `ContactList`.
-        contact_list: opt(ContactList => String),
+        contact_list: opt(ContactList => Text),
         /// `PresenceSubList`s.
         sub_lists: many(PresenceSubList => PresenceSubList),
     }
@@ -27,7 +28,7 @@ element! {
         /// `User`s.
         users: many(User => User),
         /// `ContactList`s.
-        contact_lists: many(ContactList => String),
+        contact_lists: many(ContactList => Text),
         /// `PresenceSubList`: the wanted attributes.
         presence: opt(PresenceSubList => PresenceSubList),
         /// `AutoSubscribe` (CSP 1.2).
@@ -41,7 +42,7 @@ element! {
         /// `User`s.
         users: many(User => User),
         /// `ContactList`s.
-        contact_lists: many(ContactList => String),
+        contact_lists: many(ContactList => Text),
     }
 }
 
@@ -82,7 +83,7 @@ element! {
         /// `User`.
         user: req(User => User),
         /// `WatcherStatus`.
-        status: opt(WatcherStatus => String),
+        status: opt(WatcherStatus => Text),
     }
 }
 
@@ -92,7 +93,7 @@ element! {
         /// `User`s.
         users: many(User => User),
         /// `ContactList`s.
-        contact_lists: many(ContactList => String),
+        contact_lists: many(ContactList => Text),
         /// `PresenceSubList`: the wanted attributes (all when absent).
         presence: opt(PresenceSubList => PresenceSubList),
     }
@@ -121,7 +122,7 @@ element! {
     /// watch; the server asks for authorisation.
     pub struct PresenceAuthRequest: PresenceAuthRequest {
         /// `UserID` of the would-be watcher.
-        user_id: req(UserID => String),
+        user_id: req(UserID => Text),
         /// `PresenceSubList`: the attributes asked for.
         presence: opt(PresenceSubList => PresenceSubList),
     }
@@ -132,7 +133,7 @@ element! {
     /// user's decision.
     pub struct PresenceAuthUser: PresenceAuthUser {
         /// `UserID` of the watcher.
-        user_id: req(UserID => String),
+        user_id: req(UserID => Text),
         /// `Acceptance`.
         acceptance: req(Acceptance => bool),
         /// `PresenceSubList`: the attributes granted (CSP 1.2).
@@ -144,7 +145,7 @@ element! {
     /// `CancelAuth-Request (UserID)`.
     pub struct CancelAuthRequest: CancelAuthRequest {
         /// `UserID`.
-        user_id: req(UserID => String),
+        user_id: req(UserID => Text),
     }
 }
 
@@ -152,7 +153,7 @@ element! {
     /// `GetReactiveAuthStatus-Request (UserID*)` (CSP 1.2).
     pub struct GetReactiveAuthStatusRequest: GetReactiveAuthStatusRequest {
         /// `UserID`s (all when empty).
-        user_ids: many(UserID => String),
+        user_ids: many(UserID => Text),
     }
 }
 
@@ -176,7 +177,7 @@ element! {
     /// `ReactiveAuthStatus (UserID, ReactiveAuthState, PresenceSubList?)`.
     pub struct ReactiveAuthStatus: ReactiveAuthStatus {
         /// `UserID`.
-        user_id: req(UserID => String),
+        user_id: req(UserID => Text),
         /// `ReactiveAuthState`.
         state: req(ReactiveAuthState => ReactiveAuthState),
         /// `PresenceSubList`: the attributes concerned.

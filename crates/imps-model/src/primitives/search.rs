@@ -4,6 +4,7 @@
 //! `CancelInviteUser-Request`.
 
 use crate::common::{GroupList, Recipient, ScreenName, Sender, UrlList, UserList};
+use crate::leaf::Text;
 use crate::presence::PresenceSubList;
 use crate::values::{InviteType, SearchElement};
 
@@ -13,7 +14,7 @@ element! {
         /// `SearchElement`: what to match.
         element: req(SearchElement => SearchElement),
         /// `SearchString`: the value.
-        string: req(SearchString => String),
+        string: req(SearchString => Text),
     }
 }
 
@@ -73,19 +74,19 @@ element! {
     /// inviter to server.
     pub struct InviteRequest: InviteRequest {
         /// `InviteID`.
-        invite_id: req(InviteID => String),
+        invite_id: req(InviteID => Text),
         /// `InviteType`.
         invite_type: req(InviteType => InviteType),
         /// `Recipient`.
         recipient: req(Recipient => Recipient),
         /// `GroupID` (group invitations).
-        group_id: opt(GroupID => String),
+        group_id: opt(GroupID => Text),
         /// `PresenceSubList` (presence invitations).
         presence: opt(PresenceSubList => PresenceSubList),
         /// `URLList` (content invitations).
         url_list: opt(URLList => UrlList),
         /// `InviteNote`.
-        note: opt(InviteNote => String),
+        note: opt(InviteNote => Text),
         /// `ScreenName` of the inviter.
         screen_name: opt(ScreenName => ScreenName),
         /// `Validity` in seconds.
@@ -98,13 +99,13 @@ element! {
     /// server to inviter with the invitee's answer.
     pub struct InviteResponse: InviteResponse {
         /// `InviteID`.
-        invite_id: req(InviteID => String),
+        invite_id: req(InviteID => Text),
         /// `Acceptance`.
         acceptance: req(Acceptance => bool),
         /// `Sender`: the invitee.
         sender: req(Sender => Sender),
         /// `ResponseNote`.
-        note: opt(ResponseNote => String),
+        note: opt(ResponseNote => Text),
     }
 }
 
@@ -114,19 +115,19 @@ element! {
     /// server to invitee.
     pub struct InviteUserRequest: InviteUserRequest {
         /// `InviteID`.
-        invite_id: req(InviteID => String),
+        invite_id: req(InviteID => Text),
         /// `InviteType`.
         invite_type: req(InviteType => InviteType),
         /// `Sender`: the inviter.
         sender: req(Sender => Sender),
         /// `GroupID`.
-        group_id: opt(GroupID => String),
+        group_id: opt(GroupID => Text),
         /// `PresenceSubList`.
         presence: opt(PresenceSubList => PresenceSubList),
         /// `URLList`.
         url_list: opt(URLList => UrlList),
         /// `InviteNote`.
-        note: opt(InviteNote => String),
+        note: opt(InviteNote => Text),
         /// `ScreenName`.
         screen_name: opt(ScreenName => ScreenName),
         /// `Validity` in seconds.
@@ -139,13 +140,13 @@ element! {
     /// ScreenName?)`: the invitee's answer (`Sender` is CSP 1.2).
     pub struct InviteUserResponse: InviteUserResponse {
         /// `InviteID`.
-        invite_id: req(InviteID => String),
+        invite_id: req(InviteID => Text),
         /// `Acceptance`.
         acceptance: req(Acceptance => bool),
         /// `Sender` (CSP 1.2).
         sender: opt(Sender => Sender),
         /// `ResponseNote`.
-        note: opt(ResponseNote => String),
+        note: opt(ResponseNote => Text),
         /// `ScreenName` to join with.
         screen_name: opt(ScreenName => ScreenName),
     }
@@ -156,11 +157,11 @@ element! {
     /// ScreenName?)`.
     pub struct CancelInviteRequest: CancelInviteRequest {
         /// `InviteID`.
-        invite_id: req(InviteID => String),
+        invite_id: req(InviteID => Text),
         /// `Recipient`.
         recipient: opt(Recipient => Recipient),
         /// `InviteNote`.
-        note: opt(InviteNote => String),
+        note: opt(InviteNote => Text),
         /// `URLList`.
         url_list: opt(URLList => UrlList),
         /// `ScreenName`.
@@ -172,11 +173,11 @@ element! {
     /// `CancelInviteUser-Request (InviteID, Sender, InviteNote?, URLList?)`.
     pub struct CancelInviteUserRequest: CancelInviteUserRequest {
         /// `InviteID`.
-        invite_id: req(InviteID => String),
+        invite_id: req(InviteID => Text),
         /// `Sender`.
         sender: req(Sender => Sender),
         /// `InviteNote`.
-        note: opt(InviteNote => String),
+        note: opt(InviteNote => Text),
         /// `URLList`.
         url_list: opt(URLList => UrlList),
     }

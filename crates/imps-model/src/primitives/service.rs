@@ -9,6 +9,7 @@
 //! asks for / grants the whole feature.
 
 use crate::common::ClientId;
+use crate::leaf::Text;
 use crate::values::{Bearer, CirMethod, ClientType, DeliveryMethod, Encoding};
 
 element! {
@@ -328,7 +329,7 @@ element! {
         /// `AcceptedCharset`s (IANA MIBenum numbers).
         accepted_charsets: many(AcceptedCharset => u32),
         /// `AcceptedContentType`s.
-        accepted_content_types: many(AcceptedContentType => String),
+        accepted_content_types: many(AcceptedContentType => Text),
         /// `AcceptedTransferEncoding`s.
         accepted_transfer_encodings: many(AcceptedTransferEncoding => Encoding),
         /// `AcceptedContentLength` in bytes.
@@ -344,13 +345,13 @@ element! {
         /// `UDPPort`.
         udp_port: opt(UDPPort => u32),
         /// `TCPAddress` (CSP 1.1 responses).
-        tcp_address: opt(TCPAddress => String),
+        tcp_address: opt(TCPAddress => Text),
         /// `TCPPort` (CSP 1.1 responses).
         tcp_port: opt(TCPPort => u32),
         /// `ServerPollMin` in seconds.
         server_poll_min: opt(ServerPollMin => u32),
         /// `DefaultLanguage`.
-        default_language: opt(DefaultLanguage => String),
+        default_language: opt(DefaultLanguage => Text),
     }
 }
 
@@ -363,7 +364,7 @@ element! {
         /// `SupportedCIRMethod`s.
         supported_cir_methods: many(SupportedCIRMethod => CirMethod),
         /// `TCPAddress` for standalone TCP CIR.
-        tcp_address: opt(TCPAddress => String),
+        tcp_address: opt(TCPAddress => Text),
         /// `TCPPort` for standalone TCP CIR.
         tcp_port: opt(TCPPort => u32),
         /// `ServerPollMin` in seconds.
@@ -377,6 +378,6 @@ element! {
     /// `CIRURL (URL)`.
     pub struct CirUrl: Cirurl {
         /// `URL`.
-        url: req(Url => String),
+        url: req(Url => Text),
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::common::{ClientId, CspResult, IdList, Logo};
 use crate::element::AnyContent;
+use crate::leaf::Text;
 use crate::values::DigestSchema;
 
 element! {
@@ -12,19 +13,19 @@ element! {
     /// DigestSchema*, TimeToLive?, SessionCookie)`.
     pub struct LoginRequest: LoginRequest {
         /// `UserID`.
-        user_id: req(UserID => String),
+        user_id: req(UserID => Text),
         /// `ClientID`.
         client_id: req(ClientID => ClientId),
         /// `Password` (plain login).
-        password: opt(Password => String),
+        password: opt(Password => Text),
         /// `DigestBytes` (digest login, second step).
-        digest_bytes: opt(DigestBytes => String),
+        digest_bytes: opt(DigestBytes => Text),
         /// `DigestSchema`s offered (first step of a digest login).
         digest_schemas: many(DigestSchema => DigestSchema),
         /// `TimeToLive` in seconds.
         time_to_live: opt(TimeToLive => u32),
         /// `SessionCookie`.
-        session_cookie: req(SessionCookie => String),
+        session_cookie: req(SessionCookie => Text),
     }
 }
 
@@ -37,11 +38,11 @@ element! {
         /// `Result` (401 with a `Nonce` is a digest challenge).
         result: req(Result => CspResult),
         /// `Nonce` for the digest.
-        nonce: opt(Nonce => String),
+        nonce: opt(Nonce => Text),
         /// `DigestSchema` chosen.
         digest_schema: opt(DigestSchema => DigestSchema),
         /// `SessionID` of the new session.
-        session_id: opt(SessionID => String),
+        session_id: opt(SessionID => Text),
         /// `KeepAliveTime` in seconds.
         keep_alive_time: opt(KeepAliveTime => u32),
         /// `CapabilityRequest`: the client must negotiate capabilities.
@@ -109,13 +110,13 @@ element! {
         /// `ClientID`.
         client_id: opt(ClientID => ClientId),
         /// `Name` of the service provider.
-        name: req(Name => String),
+        name: req(Name => Text),
         /// `Logo`.
         logo: opt(Logo => Logo),
         /// `Description`.
-        description: opt(Description => String),
+        description: opt(Description => Text),
         /// `URL`.
-        url: opt(Url => String),
+        url: opt(Url => Text),
     }
 }
 
