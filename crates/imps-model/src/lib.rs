@@ -148,12 +148,16 @@
 //! element model matches its children's tags as they come (one switch on
 //! the tag) and decodes them in place into its fields (no large model is
 //! moved through `Result`s), and leaves parse their one piece of content
-//! without keeping its position unless it turns out invalid. Text leaves
-//! (strings, value sets) take their text and `End` in one source call when
-//! the source offers it ([`imps_event::EventSource::leaf_text`]; the WBXML
-//! reader does). What is left per document is the allocations above, one
-//! `dyn EventSource` call per event, and dropping the model. Measure with the criterion benches, which report typed decode and
-//! encode in both syntaxes over the whole corpus and per message class:
+//! without keeping its position unless it turns out invalid. Where the
+//! source offers shortcuts (the WBXML reader does), element loops get each
+//! child's `Start` or their `End` as a 4-byte value
+//! ([`imps_event::EventSource::next_tag`]) and text leaves (strings, value
+//! sets) take their text and `End` in one call
+//! ([`imps_event::EventSource::leaf_text`]). What is left per document is
+//! the allocations above, one `dyn EventSource` call per event, and
+//! dropping the model. Measure with the criterion benches, which report
+//! typed decode and encode in both syntaxes over the whole corpus and per
+//! message class:
 //!
 //! ```text
 //! cargo bench -p imps-benches --bench codecs -- typed
