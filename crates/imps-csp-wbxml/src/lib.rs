@@ -26,6 +26,7 @@
 //! assert_eq!(encode(&events, EncodeOptions::default()).unwrap(), bytes);
 //! ```
 
+mod attributes;
 mod datetime;
 mod error;
 mod opaque;

@@ -25,15 +25,16 @@ use std::borrow::Cow;
 use imps_event::{
     CspVersion, Error, ErrorKind, Event, EventSource, Name, Path, Start, Tag, TagStep,
 };
-use imps_tokens::{xmlns_prefix, ValueType};
+use imps_tokens::ValueType;
 use imps_wbxml::{FastToken, Header, Name as WName, Reader, Token, TokenKind};
 
+use crate::attributes::read_xmlns;
 use crate::datetime::unpack_datetime;
 use crate::error::from_wbxml;
 use crate::opaque::decode_integer;
 use crate::tables::Tables;
 use crate::values::push_unknown_ext;
-use crate::version::{self, append, known_namespace, VersionSource};
+use crate::version::{self, VersionSource};
 use crate::DecodeOptions;
 
 /// A CSP WBXML reader: an [`EventSource`] over `&'a [u8]`.
@@ -382,82 +383,16 @@ impl<'a> WbxmlReader<'a> {
         };
         // Entered before the attributes, so their errors name the element.
         self.path.push(tag);
-        let xmlns = if attributes { self.attributes()? } else { None };
+        let xmlns = if attributes {
+            read_xmlns(&mut self.tokens, self.strict, self.path)?
+        } else {
+            None
+        };
         self.leaf = tag;
         if !content {
             self.pending_end = true;
         }
         Ok(Event::Start(Start { name, xmlns }))
-    }
-
-    /// Reads an attribute list up to its END; returns the `xmlns` value.
-    fn attributes(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
-        let mut xmlns: Option<Cow<'a, str>> = None;
-        // The attribute being read: Some(prefix) while it is an xmlns.
-        let mut current: Option<&'static str> = None;
-        let mut value: Option<Cow<'a, str>> = None;
-        let mut valid = true;
-        loop {
-            let Some(t) = self.next_token()? else {
-                // The tokenizer reports truncation itself.
-                return Ok(xmlns);
-            };
-            match t.kind {
-                TokenKind::AttrEnd | TokenKind::AttrStart(_) => {
-                    if let Some(prefix) = current.take() {
-                        if valid {
-                            xmlns = Some(compose(prefix, value.take()));
-                        }
-                    }
-                    value = None;
-                    valid = true;
-                    let TokenKind::AttrStart(name) = t.kind else {
-                        return Ok(xmlns);
-                    };
-                    current = match name {
-                        WName::Token(tok) if t.page == 0 => xmlns_prefix(tok),
-                        WName::Literal { name: "xmlns", .. } => Some(""),
-                        _ => None,
-                    };
-                    if current.is_none() && self.strict {
-                        let found = match name {
-                            WName::Token(tok) => {
-                                format!("attribute token {tok:#04x} on page {:#04x}", t.page)
-                            }
-                            WName::Literal { name, .. } => format!("attribute {name:?}"),
-                        };
-                        return Err(self.err(
-                            ErrorKind::Unexpected {
-                                expected: "only xmlns attributes",
-                                found: found.into(),
-                            },
-                            t.offset,
-                        ));
-                    }
-                }
-                TokenKind::StrI(s) | TokenKind::StrT { text: s, .. } => {
-                    append(&mut value, Cow::Borrowed(s));
-                }
-                TokenKind::Entity(c) => append(&mut value, Cow::Owned(c.to_string())),
-                TokenKind::SwitchPage(_) => {}
-                _ => {
-                    // Attribute value tokens, EXT_*, OPAQUE: not part of a
-                    // CSP namespace value.
-                    if current.is_some() {
-                        if self.strict {
-                            return Err(self.err(
-                                ErrorKind::InvalidValue {
-                                    expected: "an xmlns value made of strings",
-                                    found: format!("{:?}", t.kind).into(),
-                                },
-                                t.offset,
-                            ));
-                        }
-                        valid = false;
-                    }
-                }
-            }
-        }
     }
 
     fn text_piece(&self, t: &Token<'a>) -> Result<Option<Cow<'a, str>>, Error> {
@@ -579,21 +514,6 @@ impl<'a> WbxmlReader<'a> {
             None => Ok(Event::Opaque(Cow::Borrowed(data))),
         }
     }
-}
-
-/// `prefix + value`, borrowed when possible.
-fn compose<'a>(prefix: &'static str, value: Option<Cow<'a, str>>) -> Cow<'a, str> {
-    let value = value.unwrap_or_default();
-    if prefix.is_empty() {
-        return value;
-    }
-    if let Some(ns) = known_namespace(prefix, &value) {
-        return Cow::Borrowed(ns);
-    }
-    let mut s = String::with_capacity(prefix.len() + value.len());
-    s.push_str(prefix);
-    s.push_str(&value);
-    Cow::Owned(s)
 }
 
 impl<'a> EventSource<'a> for WbxmlReader<'a> {

@@ -20,11 +20,11 @@
 //! (libwbxml 0.10 writes public id 0x01 "unknown" and drops `xmlns`, so
 //! nothing in such a document names the version).
 
-use std::borrow::Cow;
-
-use imps_event::CspVersion;
+use imps_event::{CspVersion, Path};
 use imps_tokens::xmlns_prefix;
-use imps_wbxml::{Header, Name, PublicId, Reader, TokenKind};
+use imps_wbxml::{Header, PublicId, Reader, TokenKind};
+
+use crate::attributes::read_xmlns;
 
 /// What decided the document's CSP version.
 ///
@@ -70,10 +70,8 @@ pub(crate) fn is_foreign(header: &Header<'_>) -> bool {
 }
 
 /// The version named by the root element's `xmlns`, read on a copy of the
-/// token reader (so nothing is consumed), by the rules the reader applies
-/// to the attribute list: `xmlns` attribute-start tokens of attribute page 0
-/// (or a `LITERAL` `xmlns`) whose value is made of string pieces; the last
-/// such attribute is the root's `xmlns`.
+/// token reader (so nothing is consumed) by the reader's own attribute
+/// rules ([`read_xmlns`]).
 pub(crate) fn from_root_xmlns(reader: &Reader<'_>) -> Option<CspVersion> {
     use imps_wbxml::global::{is_global, END, STR_I, TAG_ATTRIBUTES};
     let body = reader.remaining();
@@ -111,55 +109,10 @@ pub(crate) fn from_root_xmlns(reader: &Reader<'_>) -> Option<CspVersion> {
             _ => {}
         }
     }
-    // The same rules as the reader's attribute list, so that the version
-    // is the one the root's reported `xmlns` names: the last `xmlns` whose
-    // value is made of string pieces (joined) wins.
-    let mut current: Option<&str> = None;
-    let mut value: Option<Cow<'_, str>> = None;
-    let mut valid = true;
-    let mut found = None;
-    loop {
-        let t = probe.next_token().ok()??;
-        match t.kind {
-            TokenKind::AttrStart(_) | TokenKind::AttrEnd => {
-                if let (Some(prefix), true) = (current.take(), valid) {
-                    let value = value.take().unwrap_or_default();
-                    found = if prefix.is_empty() {
-                        CspVersion::from_namespace(&value)
-                    } else {
-                        known_namespace(prefix, &value).and_then(CspVersion::from_namespace)
-                    }
-                    .map(|(v, _)| v);
-                }
-                value = None;
-                valid = true;
-                current = match t.kind {
-                    TokenKind::AttrStart(Name::Token(tok)) if t.page == 0 => xmlns_prefix(tok),
-                    TokenKind::AttrStart(Name::Literal { name: "xmlns", .. }) => Some(""),
-                    TokenKind::AttrStart(_) => None,
-                    _ => return found,
-                };
-            }
-            TokenKind::StrI(piece) | TokenKind::StrT { text: piece, .. } => {
-                append(&mut value, Cow::Borrowed(piece));
-            }
-            TokenKind::Entity(c) => append(&mut value, Cow::Owned(c.to_string())),
-            TokenKind::SwitchPage(_) => {}
-            _ => {
-                if current.is_some() {
-                    valid = false;
-                }
-            }
-        }
-    }
-}
-
-/// Appends a piece of an attribute value (borrowed while there is one).
-pub(crate) fn append<'a>(value: &mut Option<Cow<'a, str>>, piece: Cow<'a, str>) {
-    match value {
-        None => *value = Some(piece),
-        Some(v) => v.to_mut().push_str(&piece),
-    }
+    // The reader's own rules (lenient: a spoiled `xmlns` is passed over, as
+    // the lenient reader does; a strict reader refuses the root anyway).
+    let xmlns = read_xmlns(&mut probe, false, Path::new()).ok()??;
+    CspVersion::from_namespace(&xmlns).map(|(v, _)| v)
 }
 
 /// The namespace URI `prefix + suffix` as a `'static` string, if it is one of

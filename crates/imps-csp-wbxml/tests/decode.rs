@@ -535,3 +535,53 @@ fn version_comes_from_the_xmlns_the_root_reports() {
     let r = WbxmlReader::new(&two, &lenient()).unwrap();
     assert_eq!(r.version(), CspVersion::V1_2);
 }
+
+/// Version detection and the reader agree on every root: over every vector
+/// and every one-byte change of its first 24 bytes (header, root tag and
+/// attributes) to a token-like value, when the root `Start` the lenient
+/// reader reports has an `xmlns` naming a CSP version, that is the version
+/// the reader decodes with, decided by the `xmlns`.
+#[test]
+fn detected_version_is_the_one_the_root_xmlns_names() {
+    let values: Vec<u8> = (0x00..=0x0D)
+        .chain([0x41, 0x43, 0x80, 0x83, 0x85, 0xC3, 0xC4, 0xC9, 0x49])
+        .chain(*b"123.")
+        .collect();
+    let (mut checked, mut named) = (0, 0);
+    for (name, data) in common::all_wbxml() {
+        for at in 0..data.len().min(24) {
+            for &byte in &values {
+                let mut doc = data.clone();
+                doc[at] = byte;
+                let Ok(mut r) = WbxmlReader::new(&doc, &lenient()) else {
+                    continue;
+                };
+                let (version, source) = (r.version(), r.version_source());
+                checked += 1;
+                let Ok(Some(Event::Start(root))) = r.next_event() else {
+                    continue;
+                };
+                let named_version = root
+                    .xmlns
+                    .as_deref()
+                    .and_then(CspVersion::from_namespace)
+                    .map(|(v, _)| v);
+                if let Some(v) = named_version {
+                    named += 1;
+                    assert_eq!(
+                        (version, source),
+                        (v, VersionSource::Xmlns),
+                        "{name}, byte {at} = {byte:#04x}"
+                    );
+                } else {
+                    assert_ne!(
+                        source,
+                        VersionSource::Xmlns,
+                        "{name}, byte {at} = {byte:#04x}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 10_000 && named > 1000, "{checked} {named}");
+}
