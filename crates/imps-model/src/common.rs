@@ -6,10 +6,12 @@
 //! superset of the CSP 1.1 models (`csp11-content-model.dtd`) where they
 //! differ. Choices such as `Sender (User | Group)` are optional fields.
 
-use imps_event::{Error, ErrorKind, Name, Start, Tag};
+use std::borrow::Cow;
 
-use crate::codec::{Decoder, Encoder, FromEvents, Named, ToEvents};
-use crate::element::{Element, Node};
+use imps_event::{Error, ErrorKind, Event, Name, Start, Tag};
+
+use crate::codec::{normalize_name, Decoder, Encoder, FromEvents, Named, ToEvents};
+use crate::element::Node;
 use crate::leaf::ContentData;
 use crate::leaf::Text;
 use crate::status::StatusCode;
@@ -52,33 +54,38 @@ impl Named for ClientId {
 }
 
 impl FromEvents for ClientId {
-    fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
+    /// Mixed content, read event by event: `URL` and `MSISDN` children
+    /// (text leaves), text (adjacent pieces joined, then trimmed; the last
+    /// non-blank run is kept), anything else as for any element (kept in
+    /// `extra` when lenient, refused when strict).
+    fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
         let mut out = ClientId::default();
-        // Mixed content: read the subtree generically, then sort it out.
-        let tree = d.subtree(start)?;
-        for node in tree.children {
-            match node {
-                Node::Element(el) if el.name == Name::Tag(Tag::Url) && out.url.is_none() => {
-                    out.url = Some(element_text(el, d)?);
-                }
-                Node::Element(el) if el.name == Name::Tag(Tag::Msisdn) && out.msisdn.is_none() => {
-                    out.msisdn = Some(element_text(el, d)?);
-                }
-                Node::Element(el) => {
-                    if d.strict() {
-                        return Err(d.error(ErrorKind::UnknownElement(el.name.as_xml().into())));
+        // Text since the last non-text event (borrowed while one piece).
+        let mut run: Option<Cow<'a, str>> = None;
+        loop {
+            let event = d.next_event()?;
+            if !matches!(event, Event::Text(_)) {
+                take_text(run.take(), &mut out.text);
+            }
+            match event {
+                Event::End => return Ok(out),
+                Event::Text(t) => match &mut run {
+                    Some(r) => r.to_mut().push_str(&t),
+                    None => run = Some(t),
+                },
+                Event::Start(mut child) => {
+                    normalize_name(&mut child.name);
+                    match child.name {
+                        Name::Tag(Tag::Url) if out.url.is_none() => out.url = Some(d.text()?),
+                        Name::Tag(Tag::Msisdn) if out.msisdn.is_none() => {
+                            out.msisdn = Some(d.text()?);
+                        }
+                        _ => d.unknown(child, &mut out.extra)?,
                     }
-                    out.extra.push(Node::Element(el));
                 }
-                Node::Text(t) => {
-                    let t = t.trim();
-                    if !t.is_empty() {
-                        out.text = Some(t.into());
-                    }
-                }
-                Node::Integer(i) => out.text = Some(i.to_string().into()),
-                Node::DateTime(dt) => out.text = Some(dt.to_string().into()),
-                Node::Opaque(_) => {
+                Event::Integer(i) => out.text = Some(i.to_string().into()),
+                Event::DateTime(dt) => out.text = Some(dt.to_string().into()),
+                Event::Opaque(_) => {
                     return Err(d.error(ErrorKind::InvalidValue {
                         expected: "text or URL/MSISDN",
                         found: "opaque data".into(),
@@ -86,20 +93,14 @@ impl FromEvents for ClientId {
                 }
             }
         }
-        Ok(out)
     }
 }
 
-/// The text of a generic leaf element (`<URL>…</URL>`).
-fn element_text(el: Element, d: &Decoder<'_, '_>) -> Result<Text, Error> {
-    match el.children.as_slice() {
-        [] => Ok(Text::default()),
-        [Node::Text(t)] => Ok(t.as_str().into()),
-        [Node::Integer(i)] => Ok(i.to_string().into()),
-        _ => Err(d.error(ErrorKind::InvalidValue {
-            expected: "text",
-            found: format!("content of <{}>", el.name.as_xml()).into(),
-        })),
+/// Ends a run of text in a `ClientID`: kept when it is not blank.
+fn take_text(run: Option<Cow<'_, str>>, text: &mut Option<Text>) {
+    let t = run.as_deref().map_or("", str::trim);
+    if !t.is_empty() {
+        *text = Some(t.into());
     }
 }
 
