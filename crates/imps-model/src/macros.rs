@@ -483,7 +483,7 @@ macro_rules! value_set {
             /// The value of a wire spelling (surrounding whitespace ignored;
             /// other spellings become `Unknown`).
             pub fn from_wire(s: &str) -> Self {
-                match s.trim_matches(|c: char| matches!(c, ' ' | '\t' | '\r' | '\n')) {
+                match $crate::leaf::trim(s) {
                     $first_wire => $name::$first,
                     $( $wire => $name::$var, )*
                     _ => $name::Unknown(s.to_owned()),
