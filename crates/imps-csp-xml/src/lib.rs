@@ -41,7 +41,7 @@ pub use options::{DecodeOptions, DoctypeMode, WriteOptions};
 pub use reader::XmlReader;
 pub use writer::XmlWriter;
 
-/// Turns a byte offset (as in [`imps_event::Error::offset`]) into a 1-based
+/// Turns a byte offset (as in [`imps_event::ErrorDetail::offset`]) into a 1-based
 /// line and a 1-based column counted in characters (bytes that are not UTF-8
 /// continuation bytes). Lines end at `\n`; an offset past the end is clamped.
 ///

@@ -519,7 +519,8 @@ pub fn generate(dir: &Path) -> Result<String, String> {
     out!("    /// Looks a name up: canonical names of every version and every alias");
     out!("    /// spelling the peers use. Case-sensitive, like XML.");
     out!("    ///");
-    out!("    /// One hash ([`crate::name_hash`]) and usually one string comparison.");
+    out!("    /// One hash (`name_hash.rs`, shared with the generator) and usually");
+    out!("    /// one string comparison.");
     out!("    pub fn from_name(name: &str) -> Option<Tag> {{");
     out!("        let mut slot = crate::name_hash::name_hash(name.as_bytes());");
     out!("        for _ in 0..=NAME_MAX_PROBE {{");

@@ -1406,7 +1406,8 @@ impl Tag {
     /// Looks a name up: canonical names of every version and every alias
     /// spelling the peers use. Case-sensitive, like XML.
     ///
-    /// One hash ([`crate::name_hash`]) and usually one string comparison.
+    /// One hash (`name_hash.rs`, shared with the generator) and usually
+    /// one string comparison.
     pub fn from_name(name: &str) -> Option<Tag> {
         let mut slot = crate::name_hash::name_hash(name.as_bytes());
         for _ in 0..=NAME_MAX_PROBE {
