@@ -188,6 +188,24 @@ impl<'a> WbxmlReader<'a> {
         Ok(Some(Event::End))
     }
 
+    /// Whether a leaf shortcut may read: right after the `Start` of an
+    /// element with content (without content, its `End` comes from
+    /// `pending_end`) that is not the root (so that an event, at least the
+    /// parent's `End`, follows and moves the offset past the content's).
+    #[inline(always)]
+    fn in_leaf(&self) -> bool {
+        !self.pending_end && self.path.depth() > 1
+    }
+
+    /// After a leaf's content (read at `at`) and its `END` were read in one
+    /// step: the path leaves the element, the offset stays the content's.
+    #[inline(always)]
+    fn leave_leaf(&mut self, at: usize) {
+        self.offset = at;
+        self.path.pop();
+        self.leaf = None;
+    }
+
     /// A tag token the version's table does not have, read by the fast path.
     #[cold]
     #[inline(never)]
@@ -587,12 +605,12 @@ impl<'a> EventSource<'a> for WbxmlReader<'a> {
     /// `STR_I` or a known `EXT_T_0` value directly followed by `END`.
     #[inline]
     fn leaf_text(&mut self) -> Option<&'a str> {
-        // An element without content: its `End` comes from `pending_end`.
-        if self.pending_end {
+        if !self.in_leaf() {
             return None;
         }
         let version = self.version;
-        let (token, end) = self.tokens.next_fast_leaf(|t| match t {
+        let at = self.tokens.position();
+        let (token, _) = self.tokens.next_fast_leaf(|t| match t {
             FastToken::StrI(_) => true,
             FastToken::ExtT0(value) => version.ext_value(*value).is_some(),
             _ => false,
@@ -602,9 +620,28 @@ impl<'a> EventSource<'a> for WbxmlReader<'a> {
             FastToken::ExtT0(value) => version.ext_value(value).unwrap_or_default(),
             _ => "",
         };
-        self.offset = end;
-        self.path.pop();
-        self.leaf = None;
+        self.leave_leaf(at);
         Some(text)
+    }
+
+    /// An `OPAQUE` integer (in an element whose value type is an integer,
+    /// as [`EventSource::next_event`] would report it) directly followed by
+    /// `END`.
+    #[inline]
+    fn leaf_integer(&mut self) -> Option<u32> {
+        if !self.in_leaf() || self.leaf.map(Tag::value_type) != Some(ValueType::Integer) {
+            return None;
+        }
+        let at = self.tokens.position();
+        let (token, _) = self.tokens.next_fast_leaf(|t| match t {
+            FastToken::Opaque(data) => decode_integer(data).is_some(),
+            _ => false,
+        })?;
+        let FastToken::Opaque(data) = token else {
+            return None;
+        };
+        let value = decode_integer(data)?;
+        self.leave_leaf(at);
+        Some(value)
     }
 }

@@ -445,11 +445,13 @@ fn offsets_and_paths_of_events() {
     assert_eq!(seen.last().unwrap().1, "/");
 }
 
-/// `next_tag` and `leaf_text` are shortcuts, not a different reading: over
-/// every vector (and every truncation of one, in both modes), a reader that
-/// tries `next_tag` before every event and `leaf_text` after every `Start`
-/// sees the same events, ends each in the same place (offset, path) and
-/// reports the same errors as one that reads with `next_event` alone.
+/// `next_tag`, `leaf_text` and `leaf_integer` are shortcuts, not a
+/// different reading: over every vector (and every truncation of one, in
+/// both modes), a reader that tries `next_tag` before every event and the
+/// leaf shortcuts after every `Start` sees the same events, ends each in the
+/// same place (offset, path; after a leaf shortcut, the content's offset
+/// and the path after the `End`) and reports the same errors as one that
+/// reads with `next_event` alone.
 #[test]
 fn shortcuts_read_what_events_read() {
     let mut docs = common::all_wbxml();
@@ -457,7 +459,7 @@ fn shortcuts_read_what_events_read() {
     for cut in 0..long.len() {
         docs.push((format!("truncated at {cut}"), long[..cut].to_vec()));
     }
-    let (mut tags, mut texts) = (0, 0);
+    let (mut tags, mut leaves) = (0, 0);
     for (name, data) in &docs {
         for opts in [lenient(), strict()] {
             let (Ok(mut a), Ok(mut b)) =
@@ -479,28 +481,38 @@ fn shortcuts_read_what_events_read() {
                     }
                     TagStep::Other => b.next_event(),
                 };
+                // Errors (with their offset and path) and events are equal;
+                // so are the positions after an event (after an error or
+                // the end, the offset is still the last event's, which a
+                // leaf shortcut sets to its content's).
                 assert_eq!(ea, eb, "{name}");
-                assert_eq!((a.offset(), a.path()), (b.offset(), b.path()), "{name}");
+                assert_eq!(a.path(), b.path(), "{name}");
+                if let Ok(Some(_)) = ea {
+                    assert_eq!(a.offset(), b.offset(), "{name}");
+                }
                 let Ok(Some(Event::Start(_))) = ea else {
                     if matches!(ea, Ok(None) | Err(_)) {
                         break;
                     }
                     continue;
                 };
-                if let Some(text) = b.leaf_text() {
-                    texts += 1;
-                    assert_eq!(
-                        a.next_event().unwrap(),
-                        Some(Event::Text(text.into())),
-                        "{name}"
-                    );
+                // The content's offset, then the path after the `End`.
+                let leaf = if let Some(text) = b.leaf_text() {
+                    Some(Event::Text(text.into()))
+                } else {
+                    b.leaf_integer().map(Event::Integer)
+                };
+                if let Some(content) = leaf {
+                    leaves += 1;
+                    assert_eq!(a.next_event().unwrap(), Some(content), "{name}");
+                    assert_eq!(a.offset(), b.offset(), "{name}");
                     assert_eq!(a.next_event().unwrap(), Some(Event::End), "{name}");
-                    assert_eq!((a.offset(), a.path()), (b.offset(), b.path()), "{name}");
+                    assert_eq!(a.path(), b.path(), "{name}");
                 }
             }
         }
     }
-    assert!(tags > 10_000 && texts > 1000, "{tags} {texts}");
+    assert!(tags > 10_000 && leaves > 1000, "{tags} {leaves}");
 }
 
 #[test]

@@ -22,9 +22,9 @@ pub trait EventSource<'a> {
         Error::new(kind, self.offset(), self.path())
     }
 
-    /// Whether the shortcuts [`EventSource::next_tag`] and
-    /// [`EventSource::leaf_text`] can read anything (`false`: they never
-    /// do, and consumers need not call them).
+    /// Whether the shortcuts [`EventSource::next_tag`],
+    /// [`EventSource::leaf_text`] and [`EventSource::leaf_integer`] can read
+    /// anything (`false`: they never do, and consumers need not call them).
     fn has_shortcuts(&self) -> bool {
         false
     }
@@ -40,12 +40,24 @@ pub trait EventSource<'a> {
     }
 
     /// Right after a `Start`: if the element's content is one piece of
-    /// borrowed text followed by its `End`, reads both and returns the text,
-    /// leaving the source as [`EventSource::next_event`] would after that
-    /// `End`; otherwise (or if the source does not look ahead) reads nothing
-    /// and returns `None`. A shortcut for consumers that want leaf text as
-    /// one value; the events are the same either way.
+    /// borrowed text followed by its `End`, reads both and returns the text;
+    /// otherwise (or if the source does not look ahead) reads nothing and
+    /// returns `None`. A shortcut for consumers that want leaf text as one
+    /// value; the events are the same either way.
+    ///
+    /// Afterwards the source is where [`EventSource::next_event`] would
+    /// leave it after that `End`, except that [`EventSource::offset`] is the
+    /// text's until the next event (so that an error about the value can
+    /// point at it, as it would after the `Text` event). Sources may decline
+    /// for the root element, after whose `End` no event moves the offset.
     fn leaf_text(&mut self) -> Option<&'a str> {
+        None
+    }
+
+    /// [`EventSource::leaf_text`] for a leaf whose content is one
+    /// [`Event::Integer`]: reads it and the `End` and returns the value, or
+    /// reads nothing and returns `None`.
+    fn leaf_integer(&mut self) -> Option<u32> {
         None
     }
 }
@@ -97,6 +109,10 @@ impl<'a, S: EventSource<'a> + ?Sized> EventSource<'a> for &mut S {
     #[inline(always)]
     fn leaf_text(&mut self) -> Option<&'a str> {
         (**self).leaf_text()
+    }
+    #[inline(always)]
+    fn leaf_integer(&mut self) -> Option<u32> {
+        (**self).leaf_integer()
     }
 }
 

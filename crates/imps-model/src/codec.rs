@@ -559,6 +559,39 @@ impl<'s, 'a> Decoder<'s, 'a> {
         }
     }
 
+    /// The content of a leaf element whose `Start` was just read, when it
+    /// is one integer and the source reads that in one step
+    /// ([`EventSource::leaf_integer`]); `None` with nothing read otherwise.
+    #[inline(always)]
+    pub(crate) fn leaf_integer(&mut self) -> Option<u32> {
+        if self.shortcuts {
+            self.source.leaf_integer()
+        } else {
+            None
+        }
+    }
+
+    /// An invalid value read by a leaf shortcut, in the element `name`:
+    /// the error [`LeafValue::invalid`] gives after the value's event (the
+    /// source's offset is still the value's; its path has left the element).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn invalid_in(
+        &self,
+        name: &Name<'_>,
+        value: Value<'_>,
+        expected: &'static str,
+    ) -> Error {
+        let mut path = self.source.path();
+        path.push(name.tag());
+        LeafValue {
+            value,
+            offset: self.source.offset(),
+            path,
+        }
+        .invalid(expected)
+    }
+
     /// The content of a leaf element as owned text: [`Decoder::leaf`] then
     /// [`LeafValue::into_text`], without copying text the reader already
     /// owns (short text is kept inline, see [`Text`]).

@@ -104,6 +104,9 @@ pub(crate) fn integer_of(value: &Value<'_>) -> Result<u32, &'static str> {
 
 impl FromEvents for u32 {
     fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
+        if let Some(n) = d.leaf_integer() {
+            return Ok(n);
+        }
         d.parse_leaf(integer_of)
     }
 }
@@ -115,13 +118,16 @@ impl ToEvents for u32 {
 }
 
 impl FromEvents for bool {
-    fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
+    fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
         fn flag(t: &str) -> Result<bool, &'static str> {
             match trim(t) {
                 "T" => Ok(true),
                 "F" => Ok(false),
                 _ => Err("T or F"),
             }
+        }
+        if let Some(t) = d.leaf_text() {
+            return flag(t).map_err(|e| d.invalid_in(&start.name, Value::Text(t.into()), e));
         }
         d.parse_text_leaf(flag, |value| match value {
             Value::Text(t) => flag(t),

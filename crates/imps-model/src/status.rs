@@ -179,13 +179,17 @@ impl std::fmt::Display for StatusCode {
 }
 
 impl FromEvents for StatusCode {
-    fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
-        d.parse_leaf(|value| {
-            let n = crate::leaf::integer_of(value)?;
+    fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
+        fn code(n: u32) -> Result<StatusCode, &'static str> {
             u16::try_from(n)
                 .map(StatusCode::from_code)
                 .map_err(|_| "a status code (0-65535)")
-        })
+        }
+        if let Some(n) = d.leaf_integer() {
+            let value = crate::codec::Value::Integer(n);
+            return code(n).map_err(|e| d.invalid_in(&start.name, value, e));
+        }
+        d.parse_leaf(|value| code(crate::leaf::integer_of(value)?))
     }
 }
 

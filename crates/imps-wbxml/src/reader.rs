@@ -288,24 +288,35 @@ impl<'a> Reader<'a> {
                 self.tag_page = p;
                 return FastToken::SwitchPage(p);
             }
-        } else if b == OPAQUE && self.header.version != 0 {
-            if let Ok((len, at)) = read_mb_u32(self.input, start + 1) {
-                if len <= self.limits.max_string_len {
-                    let end = at.saturating_add(len as usize);
-                    if let Some(data) = self.input.get(at..end) {
-                        self.pos = end;
-                        return FastToken::Opaque(data);
-                    }
-                }
+        } else if b == OPAQUE {
+            if let Some((data, end)) = self.opaque_fast(start + 1) {
+                self.pos = end;
+                return FastToken::Opaque(data);
             }
         }
         FastToken::Other
     }
 
+    /// The data of an `OPAQUE` whose length starts at `from`, and the
+    /// position after it; `None` before WBXML 1.1 (no `OPAQUE`), or if the
+    /// length is malformed, over the limit or past the input.
+    #[inline(always)]
+    fn opaque_fast(&self, from: usize) -> Option<(&'a [u8], usize)> {
+        if self.header.version == 0 {
+            return None;
+        }
+        let (len, at) = read_mb_u32(self.input, from).ok()?;
+        if len > self.limits.max_string_len {
+            return None;
+        }
+        let end = at.saturating_add(len as usize);
+        Some((self.input.get(at..end)?, end))
+    }
+
     /// A leaf's content and end in one step: if the next tokens are an
-    /// `STR_I` or `EXT_T_0` that [`Reader::next_fast`] would read, that
-    /// `accept` takes, followed by `END`, reads both and returns the text
-    /// token and the offset of the `END`; otherwise reads nothing.
+    /// `STR_I`, `EXT_T_0` or `OPAQUE` that [`Reader::next_fast`] would read,
+    /// that `accept` takes, followed by `END`, reads both and returns the
+    /// content token and the offset of the `END`; otherwise reads nothing.
     ///
     /// For layered decoders that turn `<X>text</X>` into one value: the
     /// same tokens as two [`Reader::next_fast`] calls, without handing the
@@ -322,6 +333,12 @@ impl<'a> Reader<'a> {
     /// assert_eq!(r.next_fast_leaf(|_| false), None); // not accepted: nothing read
     /// assert_eq!(r.next_fast_leaf(|_| true), Some((FastToken::StrI("ab"), 10)));
     /// assert_eq!(r.next_fast(), FastToken::End);
+    ///
+    /// // <tag 0x09> OPAQUE [0x01 0xF4] </…>
+    /// let doc = [0x03, 0x01, 0x6A, 0x00, 0x49, 0xC3, 0x02, 0x01, 0xF4, 0x01];
+    /// let mut r = Reader::new(&doc, Limits::default()).unwrap();
+    /// assert!(r.next_token().unwrap().is_some());
+    /// assert_eq!(r.next_fast_leaf(|_| true), Some((FastToken::Opaque(&[0x01, 0xF4]), 9)));
     /// ```
     #[inline(always)]
     pub fn next_fast_leaf(
@@ -336,6 +353,9 @@ impl<'a> Reader<'a> {
         } else if b == EXT_T_0 {
             let (value, next) = read_mb_u32(self.input, start + 1).ok()?;
             (FastToken::ExtT0(value), next)
+        } else if b == OPAQUE {
+            let (data, next) = self.opaque_fast(start + 1)?;
+            (FastToken::Opaque(data), next)
         } else {
             return None;
         };
