@@ -264,12 +264,7 @@ impl<'a> Reader<'a> {
         }
         if b == END {
             self.pos = start + 1;
-            if self.depth <= 1 {
-                self.depth = 0;
-                self.set_mode(Mode::Epilog);
-            } else {
-                self.depth -= 1;
-            }
+            self.pop();
             return FastToken::End;
         }
         if b == STR_I {
@@ -364,12 +359,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         self.pos = end_at + 1;
-        if self.depth <= 1 {
-            self.depth = 0;
-            self.set_mode(Mode::Epilog);
-        } else {
-            self.depth -= 1;
-        }
+        self.pop();
         Some((token, end_at))
     }
 
@@ -502,10 +492,7 @@ impl<'a> Reader<'a> {
         }
         match b {
             END => {
-                self.depth = self.depth.saturating_sub(1);
-                if self.depth == 0 {
-                    self.set_mode(Mode::Epilog);
-                }
+                self.pop();
                 self.token(start, self.tag_page, TokenKind::End)
             }
             SWITCH_PAGE => self.switch_page(start, false),
@@ -600,6 +587,18 @@ impl<'a> Reader<'a> {
         self.depth += 1;
         self.set_mode(self.content_mode);
         Ok(())
+    }
+
+    /// Leaves an element (an `END` in element content): after the root's,
+    /// only the epilog follows.
+    #[inline(always)]
+    fn pop(&mut self) {
+        if self.depth <= 1 {
+            self.depth = 0;
+            self.set_mode(Mode::Epilog);
+        } else {
+            self.depth -= 1;
+        }
     }
 
     #[inline]
