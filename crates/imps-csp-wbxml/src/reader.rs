@@ -154,13 +154,41 @@ impl<'a> WbxmlReader<'a> {
     /// and END with a call for the rest).
     #[inline(always)]
     fn step(&mut self) -> Step<'a> {
-        if self.pending_end {
-            self.pending_end = false;
-            self.path.pop();
-            self.leaf = None;
+        if self.take_pending_end() {
             return Ok(Some(Event::End));
         }
         self.step_content()
+    }
+
+    /// The `End` of an element without content, right after its `Start`:
+    /// leaves it and says so (`false`: nothing pending).
+    #[inline(always)]
+    fn take_pending_end(&mut self) -> bool {
+        if !self.pending_end {
+            return false;
+        }
+        self.pending_end = false;
+        self.path.pop();
+        self.leaf = None;
+        true
+    }
+
+    /// Enters the element `tag` whose tag token was read at `offset`.
+    #[inline(always)]
+    fn enter(&mut self, offset: usize, tag: Tag, content: bool) {
+        self.offset = offset;
+        self.path.push(Some(tag));
+        self.leaf = Some(tag);
+        self.pending_end = !content;
+    }
+
+    /// Leaves the innermost element; `offset` is where the event reported
+    /// for it was read (its `END`, or a leaf shortcut's content).
+    #[inline(always)]
+    fn leave(&mut self, offset: usize) {
+        self.offset = offset;
+        self.path.pop();
+        self.leaf = None;
     }
 
     /// The start of an element whose tag token was read at `offset`.
@@ -169,10 +197,7 @@ impl<'a> WbxmlReader<'a> {
         let Some(tag) = self.tables.tag(self.tokens.tag_page(), token) else {
             return self.unknown_tag(offset, token, content);
         };
-        self.offset = offset;
-        self.path.push(Some(tag));
-        self.leaf = Some(tag);
-        self.pending_end = !content;
+        self.enter(offset, tag, content);
         Ok(Some(Event::Start(Start {
             name: Name::Tag(tag),
             xmlns: None,
@@ -182,9 +207,7 @@ impl<'a> WbxmlReader<'a> {
     /// The end of the innermost element, read at `offset` (always inlined).
     #[inline(always)]
     fn close(&mut self, offset: usize) -> Step<'a> {
-        self.offset = offset;
-        self.path.pop();
-        self.leaf = None;
+        self.leave(offset);
         Ok(Some(Event::End))
     }
 
@@ -195,15 +218,6 @@ impl<'a> WbxmlReader<'a> {
     #[inline(always)]
     fn in_leaf(&self) -> bool {
         !self.pending_end && self.path.depth() > 1
-    }
-
-    /// After a leaf's content (read at `at`) and its `END` were read in one
-    /// step: the path leaves the element, the offset stays the content's.
-    #[inline(always)]
-    fn leave_leaf(&mut self, at: usize) {
-        self.offset = at;
-        self.path.pop();
-        self.leaf = None;
     }
 
     /// A tag token the version's table does not have, read by the fast path.
@@ -291,9 +305,7 @@ impl<'a> WbxmlReader<'a> {
             } = t.kind
             {
                 if let Some(tag) = self.tables.tag(t.page, token) {
-                    self.path.push(Some(tag));
-                    self.leaf = Some(tag);
-                    self.pending_end = !content;
+                    self.enter(t.offset, tag, content);
                     return Ok(Some(Event::Start(Start {
                         name: Name::Tag(tag),
                         xmlns: None,
@@ -331,8 +343,7 @@ impl<'a> WbxmlReader<'a> {
                 content,
             } => self.start(*t, name, attributes, content).map(Some),
             TokenKind::End => {
-                self.path.pop();
-                self.leaf = None;
+                self.leave(t.offset);
                 Ok(Some(Event::End))
             }
             TokenKind::StrI(_)
@@ -557,10 +568,7 @@ impl<'a> EventSource<'a> for WbxmlReader<'a> {
     #[inline]
     fn next_tag(&mut self) -> TagStep {
         use imps_wbxml::global::{is_global, END, SWITCH_PAGE, TAG_ATTRIBUTES, TAG_MASK};
-        if self.pending_end {
-            self.pending_end = false;
-            self.path.pop();
-            self.leaf = None;
+        if self.take_pending_end() {
             return TagStep::End;
         }
         loop {
@@ -579,17 +587,12 @@ impl<'a> EventSource<'a> for WbxmlReader<'a> {
                 let FastToken::Tag { content, .. } = self.tokens.next_fast() else {
                     return TagStep::Other;
                 };
-                self.offset = offset;
-                self.path.push(Some(tag));
-                self.leaf = Some(tag);
-                self.pending_end = !content;
+                self.enter(offset, tag, content);
                 return TagStep::Start(tag);
             }
             if b == END {
                 self.tokens.next_fast();
-                self.offset = offset;
-                self.path.pop();
-                self.leaf = None;
+                self.leave(offset);
                 return TagStep::End;
             }
             if b != SWITCH_PAGE {
@@ -620,7 +623,8 @@ impl<'a> EventSource<'a> for WbxmlReader<'a> {
             FastToken::ExtT0(value) => version.ext_value(value).unwrap_or_default(),
             _ => "",
         };
-        self.leave_leaf(at);
+        // The offset stays the content's (see `EventSource::leaf_text`).
+        self.leave(at);
         Some(text)
     }
 
@@ -641,7 +645,8 @@ impl<'a> EventSource<'a> for WbxmlReader<'a> {
             return None;
         };
         let value = decode_integer(data)?;
-        self.leave_leaf(at);
+        // The offset stays the content's (see `EventSource::leaf_text`).
+        self.leave(at);
         Some(value)
     }
 }
