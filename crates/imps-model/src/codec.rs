@@ -205,14 +205,7 @@ impl LeafValue<'_> {
 
     /// An "expected X, found Y" error about this value.
     pub fn invalid(&self, expected: &'static str) -> Error {
-        let found: Box<str> = match &self.value {
-            Value::Empty => "".into(),
-            Value::Text(t) => t.as_ref().into(),
-            Value::Integer(i) => i.to_string().into(),
-            Value::DateTime(d) => d.to_string().into(),
-            Value::Opaque(o) => format!("{} bytes of opaque data", o.len()).into(),
-        };
-        self.error(ErrorKind::InvalidValue { expected, found })
+        self.error(self.value.invalid(expected))
     }
 
     /// The value as text (integers and dates in their decimal / ISO form;
@@ -232,6 +225,18 @@ impl LeafValue<'_> {
 }
 
 impl Value<'_> {
+    /// "Expected `expected`, found this value".
+    fn invalid(&self, expected: &'static str) -> ErrorKind {
+        let found: Box<str> = match self {
+            Value::Empty => "".into(),
+            Value::Text(t) => t.as_ref().into(),
+            Value::Integer(i) => i.to_string().into(),
+            Value::DateTime(d) => d.to_string().into(),
+            Value::Opaque(o) => format!("{} bytes of opaque data", o.len()).into(),
+        };
+        ErrorKind::InvalidValue { expected, found }
+    }
+
     /// The value as text, as [`LeafValue::into_text`] gives it (`Err`:
     /// opaque data that is not UTF-8, with what was expected).
     pub fn text(&self) -> Result<Cow<'_, str>, &'static str> {
@@ -563,7 +568,7 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// is one integer and the source reads that in one step
     /// ([`EventSource::leaf_integer`]); `None` with nothing read otherwise.
     #[inline(always)]
-    pub(crate) fn leaf_integer(&mut self) -> Option<u32> {
+    fn leaf_integer(&mut self) -> Option<u32> {
         if self.shortcuts {
             self.source.leaf_integer()
         } else {
@@ -576,20 +581,8 @@ impl<'s, 'a> Decoder<'s, 'a> {
     /// source's offset is still the value's; its path has left the element).
     #[cold]
     #[inline(never)]
-    pub(crate) fn invalid_in(
-        &self,
-        name: &Name<'_>,
-        value: Value<'_>,
-        expected: &'static str,
-    ) -> Error {
-        let mut path = self.source.path();
-        path.push(name.tag());
-        LeafValue {
-            value,
-            offset: self.source.offset(),
-            path,
-        }
-        .invalid(expected)
+    fn invalid_in(&self, name: &Name<'_>, value: Value<'_>, expected: &'static str) -> Error {
+        self.error_in(name, value.invalid(expected))
     }
 
     /// The content of a leaf element as owned text: [`Decoder::leaf`] then
@@ -667,16 +660,21 @@ impl<'s, 'a> Decoder<'s, 'a> {
         self.parse_leaf_from(first, parse)
     }
 
-    /// [`Decoder::parse_leaf`] with a second converter for the usual
-    /// content, a single piece of text: `text(t)` must give what
-    /// `parse(&Value::Text(t))` gives. The text is converted where the
-    /// event holds it (no [`Value`] is built for it).
+    /// [`Decoder::parse_leaf`] of the element `name` with a second
+    /// converter for the usual content, a single piece of text: `text(t)`
+    /// must give what `parse(&Value::Text(t))` gives. The text is converted
+    /// where the event holds it (no [`Value`] is built for it), read with
+    /// the source's leaf shortcut where it has one.
     #[inline(always)]
     pub(crate) fn parse_text_leaf<T>(
         &mut self,
+        name: &Name<'_>,
         text: impl Fn(&str) -> Result<T, &'static str>,
         parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
     ) -> Result<T, Error> {
+        if let Some(t) = self.leaf_text() {
+            return text(t).map_err(|e| self.invalid_in(name, Value::Text(t.into()), e));
+        }
         let t = match self.source.next_event()? {
             Some(Event::Text(t)) => t,
             first => return self.parse_other_leaf(first, parse),
@@ -687,17 +685,23 @@ impl<'s, 'a> Decoder<'s, 'a> {
                 Some(Event::End) => Ok(v),
                 more => self.parse_pieces(Value::Text(t), offset, more, parse),
             },
-            Err(expected) => {
-                let leaf = self.leaf_at(Value::Text(t), offset);
-                match self.next_event()? {
-                    Event::End => Err(leaf.invalid(expected)),
-                    more => {
-                        let leaf = self.join_pieces(leaf, more)?;
-                        parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
-                    }
-                }
-            }
+            Err(expected) => self.parse_failed(Value::Text(t), offset, expected, parse),
         }
+    }
+
+    /// [`Decoder::parse_leaf`] of the integer element `name`: `integer`
+    /// converts the number (the content may also be decimal or `0x` text),
+    /// read with the source's leaf shortcut where it has one.
+    #[inline(always)]
+    pub(crate) fn parse_integer_leaf<T>(
+        &mut self,
+        name: &Name<'_>,
+        integer: impl Fn(u32) -> Result<T, &'static str>,
+    ) -> Result<T, Error> {
+        if let Some(n) = self.leaf_integer() {
+            return integer(n).map_err(|e| self.invalid_in(name, Value::Integer(n), e));
+        }
+        self.parse_leaf(|value| integer(crate::leaf::integer_of(value)?))
     }
 
     /// [`Decoder::parse_text_leaf`] for content that is not one text
@@ -735,15 +739,27 @@ impl<'s, 'a> Decoder<'s, 'a> {
                 Some(Event::End) => Ok(v),
                 more => self.parse_pieces(value, offset, more, parse),
             },
-            Err(expected) => {
-                let leaf = self.leaf_at(value, offset);
-                match self.next_event()? {
-                    Event::End => Err(leaf.invalid(expected)),
-                    more => {
-                        let leaf = self.join_pieces(leaf, more)?;
-                        parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
-                    }
-                }
+            Err(expected) => self.parse_failed(value, offset, expected, parse),
+        }
+    }
+
+    /// A leaf whose first piece `value` (read at `offset`) did not convert:
+    /// its error, unless more pieces follow and the whole converts.
+    #[cold]
+    #[inline(never)]
+    fn parse_failed<T>(
+        &mut self,
+        value: Value<'a>,
+        offset: usize,
+        expected: &'static str,
+        parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
+    ) -> Result<T, Error> {
+        let leaf = self.leaf_at(value, offset);
+        match self.next_event()? {
+            Event::End => Err(leaf.invalid(expected)),
+            more => {
+                let leaf = self.join_pieces(leaf, more)?;
+                parse(&leaf.value).map_err(|expected| leaf.invalid(expected))
             }
         }
     }
@@ -1080,10 +1096,8 @@ pub(crate) fn decode_value<'a, T>(
     expected: &'static str,
 ) -> Result<T, Error> {
     if !d.strict() {
-        if let Some(t) = d.leaf_text() {
-            return Ok(from_wire(t));
-        }
         return d.parse_text_leaf(
+            &start.name,
             |t| Ok(from_wire(t)),
             |value| match value {
                 Value::Text(t) => Ok(from_wire(t)),

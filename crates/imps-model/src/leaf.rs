@@ -103,11 +103,8 @@ pub(crate) fn integer_of(value: &Value<'_>) -> Result<u32, &'static str> {
 }
 
 impl FromEvents for u32 {
-    fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
-        if let Some(n) = d.leaf_integer() {
-            return Ok(n);
-        }
-        d.parse_leaf(integer_of)
+    fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
+        d.parse_integer_leaf(&start.name, Ok)
     }
 }
 
@@ -126,10 +123,7 @@ impl FromEvents for bool {
                 _ => Err("T or F"),
             }
         }
-        if let Some(t) = d.leaf_text() {
-            return flag(t).map_err(|e| d.invalid_in(&start.name, Value::Text(t.into()), e));
-        }
-        d.parse_text_leaf(flag, |value| match value {
+        d.parse_text_leaf(&start.name, flag, |value| match value {
             Value::Text(t) => flag(t),
             _ => Err("T or F"),
         })

@@ -185,11 +185,7 @@ impl FromEvents for StatusCode {
                 .map(StatusCode::from_code)
                 .map_err(|_| "a status code (0-65535)")
         }
-        if let Some(n) = d.leaf_integer() {
-            let value = crate::codec::Value::Integer(n);
-            return code(n).map_err(|e| d.invalid_in(&start.name, value, e));
-        }
-        d.parse_leaf(|value| code(crate::leaf::integer_of(value)?))
+        d.parse_integer_leaf(&start.name, code)
     }
 }
 
