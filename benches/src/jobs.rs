@@ -31,50 +31,56 @@ pub fn wbxml_tokens(input: &[u8]) -> Result<u64, JobError> {
     let mut reader = Reader::new(input, Limits::default()).map_err(err)?;
     let mut sum = 0u64;
     while let Some(token) = reader.next_token().map_err(err)? {
-        let v = match token.kind {
-            TokenKind::Tag {
-                name: Name::Token(t),
-                ..
-            } => u64::from(t),
-            TokenKind::StrI(s) => s.len() as u64,
-            TokenKind::Opaque(o) => o.len() as u64,
-            TokenKind::ExtT { value, .. } => u64::from(value),
-            _ => 1,
-        };
-        sum = sum.wrapping_mul(31).wrapping_add(v ^ token.offset as u64);
+        sum = fold(sum, token_value(&token.kind), token.offset);
     }
     Ok(sum)
+}
+
+/// What a token adds to the checksum of [`wbxml_tokens`] and
+/// [`wbxml_tokens_fast`] (equal for the same tokens read either way).
+fn token_value(kind: &TokenKind<'_>) -> u64 {
+    match kind {
+        TokenKind::Tag {
+            name: Name::Token(t),
+            ..
+        } => u64::from(*t),
+        TokenKind::StrI(s) => s.len() as u64,
+        TokenKind::Opaque(o) => o.len() as u64,
+        TokenKind::ExtT { value, .. } => u64::from(*value),
+        _ => 1,
+    }
+}
+
+/// Folds a token's value and offset into a checksum.
+fn fold(sum: u64, value: u64, offset: usize) -> u64 {
+    sum.wrapping_mul(31).wrapping_add(value ^ offset as u64)
 }
 
 /// Generic WBXML reader through its fast path, as layered decoders use it:
 /// [`Reader::next_fast`] for the common tokens of element content (tags,
 /// `END`, `STR_I`, `EXT_T_0`, `OPAQUE`, `SWITCH_PAGE`), [`Reader::next_token`]
-/// for everything else. Every token is read and folded into a checksum.
+/// for everything else. Every token is read and folded into the same
+/// checksum as [`wbxml_tokens`] gives.
 pub fn wbxml_tokens_fast(input: &[u8]) -> Result<u64, JobError> {
     let mut reader = Reader::new(input, Limits::default()).map_err(err)?;
     let mut sum = 0u64;
     loop {
+        let offset = reader.position();
         let v = match reader.next_fast() {
             FastToken::Tag { token, .. } => u64::from(token),
-            FastToken::End => 1,
             FastToken::StrI(s) => s.len() as u64,
             FastToken::ExtT0(value) => u64::from(value),
             FastToken::Opaque(o) => o.len() as u64,
-            FastToken::SwitchPage(p) => u64::from(p),
+            FastToken::End | FastToken::SwitchPage(_) => 1,
             FastToken::Other => match reader.next_token().map_err(err)? {
                 None => break,
-                Some(token) => match token.kind {
-                    TokenKind::Tag {
-                        name: Name::Token(t),
-                        ..
-                    } => u64::from(t),
-                    TokenKind::StrI(s) => s.len() as u64,
-                    TokenKind::Opaque(o) => o.len() as u64,
-                    _ => 2,
-                },
+                Some(token) => {
+                    sum = fold(sum, token_value(&token.kind), token.offset);
+                    continue;
+                }
             },
         };
-        sum = sum.wrapping_mul(31).wrapping_add(v);
+        sum = fold(sum, v, offset);
     }
     Ok(sum)
 }
@@ -250,6 +256,22 @@ mod tests {
             assert_eq!(wbxml_copy(&p.wbxml).unwrap(), p.wbxml, "{}", p.name);
             assert!(wbxml_tokens(&p.wbxml).is_ok());
             assert!(wbxml_tokens_fast(&p.wbxml).is_ok());
+        }
+    }
+
+    /// The fast path reads the same tokens, at the same offsets, as
+    /// `next_token` alone, over the whole WBXML corpus.
+    #[test]
+    fn fast_path_job_reads_what_next_token_reads() {
+        let docs = corpus::files_with_ext("wbxml");
+        assert!(docs.len() > 100);
+        for d in &docs {
+            assert_eq!(
+                wbxml_tokens_fast(&d.bytes).ok(),
+                wbxml_tokens(&d.bytes).ok(),
+                "{}",
+                d.name
+            );
         }
     }
 
