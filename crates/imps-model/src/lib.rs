@@ -140,7 +140,7 @@
 //! WBXML bytes → model costs the same 3 (the WBXML reader allocates
 //! nothing) and XML bytes → model 14. Encoding a model to events allocates
 //! nothing. (Measured by `tests/allocations.rs` with a counting allocator;
-//! the test fails if any of the three counts changes.)
+//! the test fails if any of these counts changes.)
 //!
 //! # Speed
 //!
