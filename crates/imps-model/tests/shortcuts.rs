@@ -141,3 +141,53 @@ fn invalid_values_read_by_shortcuts_are_placed_like_events() {
     );
     assert_eq!(bad_code[err.offset], 0xC3, "at the OPAQUE token: {err}");
 }
+
+/// A tree of element names (and how much stray content each kept), read
+/// with `Decoder::next_child` only, as a hand-written model would.
+#[derive(Debug, PartialEq)]
+struct Walk {
+    name: String,
+    children: Vec<Walk>,
+    extra: usize,
+}
+
+fn walk(name: String, d: &mut imps_model::Decoder<'_, '_>) -> Result<Walk, Error> {
+    let mut extra = Vec::new();
+    let mut children = Vec::new();
+    while let Some(child) = d.next_child(&mut extra)? {
+        children.push(walk(child.name.as_xml().into_owned(), d)?);
+    }
+    Ok(Walk {
+        name,
+        children,
+        extra: extra.len(),
+    })
+}
+
+fn walk_document(source: &mut dyn EventSource<'_>) -> Result<Walk, Error> {
+    let mut d = imps_model::Decoder::new(source, DecodeOptions::default());
+    let root = d.root()?;
+    walk(root.name.as_xml().into_owned(), &mut d)
+}
+
+/// `Decoder::next_child` (for hand-written models) takes the `next_tag`
+/// shortcut too: it reads the same children, in the same places, with it
+/// as without it, over the whole corpus.
+#[test]
+fn next_child_reads_the_same_tree_with_and_without_shortcuts() {
+    let mut walked = 0;
+    for (name, data) in imps_testkit::wbxml_corpus().unwrap() {
+        let options = imps_csp_wbxml::DecodeOptions::default();
+        let (Ok(mut fast), Ok(plain)) = (
+            WbxmlReader::new(&data, &options),
+            WbxmlReader::new(&data, &options),
+        ) else {
+            continue;
+        };
+        let fast_walk = walk_document(&mut fast);
+        let plain_walk = walk_document(&mut EventsOnly(plain));
+        assert_eq!(fast_walk, plain_walk, "{name}");
+        walked += usize::from(fast_walk.is_ok_and(|w| !w.children.is_empty()));
+    }
+    assert!(walked > 100, "{walked}");
+}
