@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use imps_event::{Error, ErrorKind, Path};
 use imps_tokens::xmlns_prefix;
-use imps_wbxml::{Name, Reader, TokenKind};
+use imps_wbxml::{AttributedTag, Name, Reader, TokenKind};
 
 use crate::error::from_wbxml;
 use crate::version::known_namespace;
@@ -50,7 +50,7 @@ pub(crate) fn read_xmlns<'a>(
                     return Ok(xmlns);
                 };
                 current = match name {
-                    Name::Token(tok) if t.page == 0 => xmlns_prefix(tok),
+                    Name::Token(tok) => xmlns_prefix_on(t.page, tok),
                     Name::Literal { name: "xmlns", .. } => Some(""),
                     _ => None,
                 };
@@ -88,6 +88,44 @@ pub(crate) fn read_xmlns<'a>(
                 }
             }
         }
+    }
+}
+
+/// A start tag whose attribute list is one `xmlns` (a page-0 prefix token
+/// and one inline string, as phones and Android write it), read in one
+/// step when `tag` takes its tag token: what `tag` made of it, whether the
+/// element has content, and the `xmlns` value (the one [`read_xmlns`] would
+/// return). Otherwise nothing is read.
+#[inline]
+pub(crate) fn read_xmlns_tag<'a, T>(
+    tokens: &mut Reader<'a>,
+    tag: impl FnOnce(u8) -> Option<T>,
+) -> Option<(T, bool, Cow<'a, str>)> {
+    let attr_page = tokens.attr_page();
+    let mut taken = None;
+    let AttributedTag { content, value, .. } = tokens.next_fast_attributed(|t| {
+        taken = xmlns_prefix_on(attr_page, t.attribute).zip(tag(t.token));
+        taken.is_some()
+    })?;
+    let (prefix, t) = taken?;
+    Some((t, content, compose(prefix, Some(Cow::Borrowed(value)))))
+}
+
+/// The `xmlns` of the start tag [`read_xmlns_tag`] would read next, without
+/// reading it.
+pub(crate) fn peek_xmlns_tag<'a>(tokens: &Reader<'a>) -> Option<Cow<'a, str>> {
+    let t = tokens.peek_fast_attributed()?;
+    let prefix = xmlns_prefix_on(tokens.attr_page(), t.attribute)?;
+    Some(compose(prefix, Some(Cow::Borrowed(t.value))))
+}
+
+/// The namespace prefix of an attribute-start token on `page`, if it is an
+/// `xmlns` one.
+fn xmlns_prefix_on(page: u8, token: u8) -> Option<&'static str> {
+    if page == 0 {
+        xmlns_prefix(token)
+    } else {
+        None
     }
 }
 

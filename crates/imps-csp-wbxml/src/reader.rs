@@ -28,7 +28,7 @@ use imps_event::{
 use imps_tokens::ValueType;
 use imps_wbxml::{FastToken, Header, Name as WName, Reader, Token, TokenKind};
 
-use crate::attributes::read_xmlns;
+use crate::attributes::{read_xmlns, read_xmlns_tag};
 use crate::datetime::unpack_datetime;
 use crate::error::from_wbxml;
 use crate::opaque::decode_integer;
@@ -289,6 +289,19 @@ impl<'a> WbxmlReader<'a> {
     #[inline(never)]
     fn step_slow(&mut self) -> Step<'a> {
         loop {
+            // A known tag with one `xmlns` (phones' root and
+            // `TransactionContent`), in one step.
+            let offset = self.tokens.position();
+            let (tables, page) = (self.tables, self.tokens.tag_page());
+            if let Some((tag, content, xmlns)) =
+                read_xmlns_tag(&mut self.tokens, |token| tables.tag(page, token))
+            {
+                self.enter(offset, tag, content);
+                return Ok(Some(Event::Start(Start {
+                    name: Name::Tag(tag),
+                    xmlns: Some(xmlns),
+                })));
+            }
             let r = self.tokens.next_token();
             let t = match &r {
                 Ok(Some(t)) => t,

@@ -21,10 +21,9 @@
 //! nothing in such a document names the version).
 
 use imps_event::{CspVersion, Path};
-use imps_tokens::xmlns_prefix;
 use imps_wbxml::{Header, PublicId, Reader, TokenKind};
 
-use crate::attributes::read_xmlns;
+use crate::attributes::{peek_xmlns_tag, read_xmlns};
 
 /// What decided the document's CSP version.
 ///
@@ -73,45 +72,34 @@ pub(crate) fn is_foreign(header: &Header<'_>) -> bool {
 /// token reader (so nothing is consumed) by the reader's own attribute
 /// rules ([`read_xmlns`]).
 pub(crate) fn from_root_xmlns(reader: &Reader<'_>) -> Option<CspVersion> {
-    use imps_wbxml::global::{is_global, END, STR_I, TAG_ATTRIBUTES};
-    let body = reader.remaining();
-    if let Some(&b) = body.first() {
-        // A root tag token without attributes (libwbxml's documents): no xmlns.
+    use imps_wbxml::global::{is_global, TAG_ATTRIBUTES};
+    // A root tag token without attributes (libwbxml's documents): no xmlns.
+    if let Some(&b) = reader.remaining().first() {
         if !is_global(b) && b & TAG_ATTRIBUTES == 0 {
             return None;
         }
-        // Phones: the root tag, one xmlns attribute-start token, STR_I and
-        // the end of the attribute list (`C9 08 03 "1.2" 00 01`).
-        if !is_global(b) && reader.attr_page() == 0 {
-            if let (Some(&a), Some(&STR_I)) = (body.get(1), body.get(2)) {
-                if let Some(prefix) = xmlns_prefix(a) {
-                    let rest = body.get(3..).unwrap_or_default();
-                    if let Some(n) = rest.iter().position(|&c| c == 0) {
-                        if rest.get(n + 1) == Some(&END) {
-                            let suffix = rest.get(..n).unwrap_or_default();
-                            return known_namespace_bytes(prefix, suffix)
-                                .and_then(CspVersion::from_namespace)
-                                .map(|(v, _)| v);
-                        }
-                    }
+    }
+    // Phones: the root tag with one xmlns (`C9 08 03 "1.2" 00 01`).
+    let xmlns = match peek_xmlns_tag(reader) {
+        Some(xmlns) => xmlns,
+        None => {
+            let mut probe = reader.clone();
+            // Skip PIs and SWITCH_PAGEs up to the root tag.
+            loop {
+                match probe.next_token().ok()??.kind {
+                    TokenKind::Tag {
+                        attributes: true, ..
+                    } => break,
+                    TokenKind::Tag { .. } => return None,
+                    _ => {}
                 }
             }
+            // The reader's own rules (lenient: a spoiled `xmlns` is passed
+            // over, as the lenient reader does; a strict reader refuses the
+            // root anyway).
+            read_xmlns(&mut probe, false, Path::new()).ok()??
         }
-    }
-    let mut probe = reader.clone();
-    // Skip PIs and SWITCH_PAGEs up to the root tag.
-    loop {
-        match probe.next_token().ok()??.kind {
-            TokenKind::Tag {
-                attributes: true, ..
-            } => break,
-            TokenKind::Tag { .. } => return None,
-            _ => {}
-        }
-    }
-    // The reader's own rules (lenient: a spoiled `xmlns` is passed over, as
-    // the lenient reader does; a strict reader refuses the root anyway).
-    let xmlns = read_xmlns(&mut probe, false, Path::new()).ok()??;
+    };
     CspVersion::from_namespace(&xmlns).map(|(v, _)| v)
 }
 
@@ -119,18 +107,13 @@ pub(crate) fn from_root_xmlns(reader: &Reader<'_>) -> Option<CspVersion> {
 /// the CSP, TRC or PA namespaces of any version (so that decoded `xmlns`
 /// values need no allocation).
 pub(crate) fn known_namespace(prefix: &str, suffix: &str) -> Option<&'static str> {
-    known_namespace_bytes(prefix, suffix.as_bytes())
-}
-
-/// [`known_namespace`] with the suffix as bytes (a match is UTF-8).
-fn known_namespace_bytes(prefix: &str, suffix: &[u8]) -> Option<&'static str> {
     use imps_tokens::NamespaceKind::{Csp, Pa, Trc};
     CspVersion::ALL.into_iter().find_map(|v| {
         [Csp, Trc, Pa].into_iter().find_map(|k| {
             let ns = v.namespace(k);
             (ns.len() == prefix.len() + suffix.len()
                 && ns.starts_with(prefix)
-                && ns.as_bytes().ends_with(suffix))
+                && ns.ends_with(suffix))
             .then_some(ns)
         })
     })

@@ -597,3 +597,87 @@ fn detected_version_is_the_one_the_root_xmlns_names() {
     }
     assert!(checked > 10_000 && named > 1000, "{checked} {named}");
 }
+
+/// Every event with the reader's offset and path after it, up to the end or
+/// the first error.
+type Trace = Vec<(
+    Result<Option<Event<'static>>, Error>,
+    usize,
+    imps_event::Path,
+)>;
+
+fn trace(data: &[u8], opts: &DecodeOptions) -> Result<Trace, Error> {
+    let mut r = WbxmlReader::new(data, opts)?;
+    let mut out = Vec::new();
+    loop {
+        let e = r.next_event().map(|e| e.map(Event::into_owned));
+        let last = !matches!(e, Ok(Some(_)));
+        out.push((e, r.offset(), r.path()));
+        if last {
+            return Ok(out);
+        }
+    }
+}
+
+/// The tokenizer's fast paths (`next_fast`, and `next_fast_attributed` for a
+/// tag with one `xmlns`, as phones write the root and `TransactionContent`)
+/// read what its general path reads. Over every vector, every truncation of
+/// those with such tags and every one-byte change of their first 40 bytes,
+/// in both modes, the reader gives the same version, events, offsets, paths
+/// and errors as a reader that counts tokens (a token limit the document
+/// just fits), which takes no fast path.
+#[test]
+fn fast_paths_read_what_the_general_path_reads() {
+    let values: Vec<u8> = (0x00..=0x0D)
+        .chain([0x41, 0x45, 0x80, 0x83, 0x85, 0xC3, 0xC9, 0xF3, 0x49])
+        .chain(*b"12.")
+        .collect();
+    let mut docs = Vec::new();
+    for (name, data) in common::all_wbxml() {
+        // `C9 08 03 …` / `F3 0A 03 …`: a tag with one xmlns.
+        if data.windows(3).any(|w| w[0] & 0x80 != 0 && w[2] == 0x03) {
+            for cut in 0..data.len() {
+                docs.push((format!("{name} truncated at {cut}"), data[..cut].to_vec()));
+            }
+            for at in 0..data.len().min(40) {
+                for &byte in &values {
+                    let mut doc = data.clone();
+                    doc[at] = byte;
+                    docs.push((format!("{name}, byte {at} = {byte:#04x}"), doc));
+                }
+            }
+        }
+        docs.push((name, data));
+    }
+    let mut compared = 0;
+    for (name, data) in &docs {
+        // The number of tokens, to set a limit that makes the reader count.
+        let Ok(mut tokens) = imps_wbxml::Reader::new(data, Default::default()) else {
+            continue;
+        };
+        let mut n = 1;
+        while let Ok(Some(_)) = tokens.next_token() {
+            n += 1;
+        }
+        let body = data.len() - tokens.header().body_offset;
+        if n >= body {
+            continue;
+        }
+        for opts in [lenient(), strict()] {
+            let counted = DecodeOptions {
+                limits: imps_wbxml::Limits {
+                    max_tokens: body as u64 - 1,
+                    ..opts.limits
+                },
+                ..opts
+            };
+            let versions = |o: &DecodeOptions| {
+                WbxmlReader::new(data, o).map(|r| (r.version(), r.version_source()))
+            };
+            assert_eq!(versions(&opts), versions(&counted), "{name}");
+            assert_eq!(trace(data, &opts), trace(data, &counted), "{name}");
+            compared += 1;
+        }
+    }
+    assert!(compared > 20_000, "{compared}");
+}

@@ -156,11 +156,9 @@ impl ToEvents for AnyContent {
 /// An `xmlns` value as an owned string, without allocating for the CSP, TRC
 /// and PA namespaces of every version.
 pub fn intern_xmlns(uri: Cow<'_, str>) -> Cow<'static, str> {
-    if let Some((version, kind)) = imps_event::CspVersion::from_namespace(&uri) {
-        let known = version.namespace(kind);
-        if known == uri {
-            return Cow::Borrowed(known);
-        }
+    // An exact match: `namespace` returns the same string.
+    match imps_event::CspVersion::from_namespace(&uri) {
+        Some((version, kind)) => Cow::Borrowed(version.namespace(kind)),
+        None => Cow::Owned(uri.into_owned()),
     }
-    Cow::Owned(uri.into_owned())
 }

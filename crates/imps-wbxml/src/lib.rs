@@ -62,5 +62,5 @@ pub use header::{Header, PublicId, CHARSET_US_ASCII, CHARSET_UTF8};
 pub use limits::{LimitKind, Limits};
 pub use mb_uint::{mb_u32_len, read_mb_u32, write_mb_u32, MB_U32_MAX_LEN};
 pub use reader::Reader;
-pub use token::{FastToken, Name, Token, TokenKind};
+pub use token::{AttributedTag, FastToken, Name, Token, TokenKind};
 pub use writer::{PublicIdSpec, StringTable, Writer, WriterHeader};

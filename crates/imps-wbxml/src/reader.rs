@@ -12,7 +12,7 @@ use crate::header::Header;
 use crate::limits::{LimitKind, Limits};
 use crate::mb_uint::read_mb_u32;
 use crate::text::{check_text, table_str};
-use crate::token::{FastToken, Name, Token, TokenKind};
+use crate::token::{AttributedTag, FastToken, Name, Token, TokenKind};
 use crate::{Error, ErrorKind};
 
 /// Where the reader is in the body grammar.
@@ -361,6 +361,85 @@ impl<'a> Reader<'a> {
         self.pos = end_at + 1;
         self.pop();
         Some((token, end_at))
+    }
+
+    /// A start tag, its attribute list of one attribute-start token and one
+    /// inline string, and the list's `END` in one step
+    /// (`TAG|0x80 ATTR STR_I "…" 00 END`): if the next tokens have that
+    /// shape ([`Reader::peek_fast_attributed`]) and `accept` takes them,
+    /// reads them all and returns them; otherwise reads nothing.
+    ///
+    /// The reader is left as the same tokens read by [`Reader::next_token`]
+    /// leave it. For layered decoders: CSP encoders write every namespace
+    /// declaration this way.
+    ///
+    /// ```
+    /// use imps_wbxml::{AttributedTag, Limits, Reader};
+    /// // <tag 0x09 attr 0x08="1.2"> <tag 0x2D/> </…>
+    /// let doc = [0x03, 0x11, 0x6A, 0x00, 0xC9, 0x08, 0x03, b'1', b'.', b'2', 0x00, 0x01, 0x2D, 0x01];
+    /// let mut r = Reader::new(&doc, Limits::default()).unwrap();
+    /// assert_eq!(r.next_fast_attributed(|_| false), None); // not accepted: nothing read
+    /// assert_eq!(
+    ///     r.next_fast_attributed(|_| true),
+    ///     Some(AttributedTag { token: 0x09, content: true, attribute: 0x08, value: "1.2" })
+    /// );
+    /// assert_eq!((r.position(), r.depth()), (12, 1));
+    /// ```
+    #[inline]
+    pub fn next_fast_attributed(
+        &mut self,
+        accept: impl FnOnce(&AttributedTag<'a>) -> bool,
+    ) -> Option<AttributedTag<'a>> {
+        let tag = self.peek_fast_attributed()?;
+        if !accept(&tag) {
+            return None;
+        }
+        // The tag, the attribute start, STR_I, the string and its NUL, END.
+        self.pos += 3 + tag.value.len() + 2;
+        // What the attribute list's END does (`attr_token`).
+        if tag.content {
+            self.depth += 1;
+            self.set_mode(self.content_mode);
+        } else if self.depth == 0 {
+            self.set_mode(Mode::Epilog);
+        }
+        Some(tag)
+    }
+
+    /// What [`Reader::next_fast_attributed`] would read, without reading
+    /// it: a start tag whose attribute list is one attribute-start token and
+    /// one inline string. Applies before the root element and in element
+    /// content, not in a document whose tokens are counted, nor at the depth
+    /// limit, nor to a string the fast path does not validate (see
+    /// [`Reader::next_fast`]); then `None`.
+    #[inline]
+    pub fn peek_fast_attributed(&self) -> Option<AttributedTag<'a>> {
+        if self.counting || !matches!(self.mode, Mode::Content | Mode::Prolog) {
+            return None;
+        }
+        let start = self.pos;
+        let b = *self.input.get(start)?;
+        let attribute = *self.input.get(start + 1)?;
+        if is_global(b)
+            || b & TAG_ATTRIBUTES == 0
+            || attribute >= 0x80
+            || is_global(attribute)
+            || self.input.get(start + 2) != Some(&STR_I)
+        {
+            return None;
+        }
+        let (value, end_at) = self.inline_text_fast(start + 3)?;
+        let content = b & TAG_CONTENT != 0;
+        if self.input.get(end_at) != Some(&END) || (content && self.depth >= self.limits.max_depth)
+        {
+            return None;
+        }
+        Some(AttributedTag {
+            token: b & TAG_MASK,
+            content,
+            attribute,
+            value,
+        })
     }
 
     /// The first byte of the token [`Reader::next_fast`] would read next,

@@ -120,3 +120,19 @@ pub enum FastToken<'a> {
     /// [`crate::Reader::next_token`] reads what comes next.
     Other,
 }
+
+/// A start tag whose attribute list is one attribute-start token and one
+/// inline string, as [`crate::Reader::next_fast_attributed`] reads it (the
+/// way WBXML encoders commonly write a namespace declaration).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttributedTag<'a> {
+    /// The tag token without the flag bits, on [`crate::Reader::tag_page`].
+    pub token: u8,
+    /// Content follows the attribute list.
+    pub content: bool,
+    /// The attribute-start token (0x05–0x7F), on
+    /// [`crate::Reader::attr_page`].
+    pub attribute: u8,
+    /// The attribute's value: the inline string.
+    pub value: &'a str,
+}

@@ -1,12 +1,12 @@
-//! `Reader::next_fast` must agree with the general path of the reader:
-//! reading a document with any mix of `next_fast` and `next_token` gives the
-//! same tokens, offsets, pages and errors as reading it with `next_token` in
-//! a reader that counts tokens (a body longer than `max_tokens`), which
-//! never takes the fast path.
+//! `Reader::next_fast` and `Reader::next_fast_attributed` must agree with
+//! the general path of the reader: reading a document with any mix of them
+//! and `next_token` gives the same tokens, offsets, pages and errors as
+//! reading it with `next_token` in a reader that counts tokens (a body
+//! longer than `max_tokens`), which never takes a fast path.
 
 #![allow(clippy::unwrap_used)]
 
-use imps_wbxml::{Error, FastToken, Limits, Name, Reader, Token, TokenKind};
+use imps_wbxml::{AttributedTag, Error, FastToken, Limits, Name, Reader, Token, TokenKind};
 use proptest::prelude::*;
 
 mod common;
@@ -57,6 +57,10 @@ fn mixed<'a>(
     let mut out = Vec::new();
     for i in 0.. {
         if pick.is_empty() || pick[i % pick.len()] {
+            if let Some(tokens) = attributed(&mut r) {
+                out.extend(tokens);
+                continue;
+            }
             let offset = r.position();
             let page = r.tag_page();
             let depth = r.depth();
@@ -120,6 +124,44 @@ fn mixed<'a>(
     unreachable!()
 }
 
+/// `Reader::next_fast_attributed`, as the four tokens `next_token` reads
+/// for it; `None` (and nothing read) if it does not apply.
+fn attributed<'a>(r: &mut Reader<'a>) -> Option<[Token<'a>; 4]> {
+    // (`Reader::position`, not `Iterator::position` of the `&mut Reader`.)
+    let (offset, page, attr_page) = (Reader::position(r), r.tag_page(), r.attr_page());
+    // Declining reads nothing (and the lockstep check sees the rest).
+    let depth = r.depth();
+    assert_eq!(r.next_fast_attributed(|_| false), None);
+    assert_eq!((Reader::position(r), r.depth()), (offset, depth));
+    let AttributedTag {
+        token,
+        content,
+        attribute,
+        value,
+    } = r.next_fast_attributed(|_| true)?;
+    let at = |offset, page, kind| Token { offset, page, kind };
+    let end = offset + 3 + value.len() + 1;
+    assert_eq!(Reader::position(r), end + 1);
+    Some([
+        at(
+            offset,
+            page,
+            TokenKind::Tag {
+                name: Name::Token(token),
+                attributes: true,
+                content,
+            },
+        ),
+        at(
+            offset + 1,
+            attr_page,
+            TokenKind::AttrStart(Name::Token(attribute)),
+        ),
+        at(offset + 2, attr_page, TokenKind::StrI(value)),
+        at(end, attr_page, TokenKind::AttrEnd),
+    ])
+}
+
 /// `true` if the check could be made (see [`reference`]).
 fn check(data: &[u8], limits: Limits, pick: &[bool]) -> bool {
     assert_eq!(plain(data, limits), mixed(data, limits, pick), "{pick:?}");
@@ -133,6 +175,7 @@ fn check(data: &[u8], limits: Limits, pick: &[bool]) -> bool {
 #[test]
 fn fast_path_agrees_on_the_corpus() {
     let mut fast = 0;
+    let mut attributed = 0;
     let mut checked = 0;
     for (name, data) in common::all_wbxml() {
         for pick in [&[true][..], &[true, false], &[false, true, true]] {
@@ -150,7 +193,13 @@ fn fast_path_agrees_on_the_corpus() {
         };
         check(&data, tight, &[true]);
         if let Ok(mut r) = Reader::new(&data, Limits::default()) {
-            while r.next_token().is_ok_and(|t| t.is_some()) {
+            loop {
+                if r.clone().next_fast_attributed(|_| true).is_some() {
+                    attributed += 1;
+                }
+                if !r.next_token().is_ok_and(|t| t.is_some()) {
+                    break;
+                }
                 if r.next_fast() != FastToken::Other {
                     fast += 1;
                 }
@@ -160,6 +209,7 @@ fn fast_path_agrees_on_the_corpus() {
     }
     // The fast path does read most of the corpus, and the check ran.
     assert!(fast > 2_000, "{fast}");
+    assert!(attributed > 20, "{attributed}");
     assert!(checked > 400, "{checked}");
 }
 
@@ -198,6 +248,8 @@ proptest! {
                 4 => Just(0x01u8),
                 4 => 0x45..0x7Fu8,
                 1 => 0x05..0x3Fu8,
+                1 => 0xC5..=0xFFu8,
+                1 => 0x85..0xBFu8,
                 2 => Just(0x03u8),
                 3 => 0x20..0x7Fu8,
                 1 => Just(0x00u8),
