@@ -161,18 +161,14 @@ fn xml_to_wbxml(d: &[u8]) -> u64 {
     jobs::csp_xml_to_wbxml(d).expect("xml->wbxml").len() as u64
 }
 fn typed_wbxml(d: &[u8]) -> u64 {
-    jobs::typed_wbxml_decode(d)
-        .expect("typed wbxml decode")
-        .session
-        .transactions
-        .len() as u64
+    let decoded = jobs::typed_wbxml_decode(d);
+    assert!(decoded.is_ok(), "typed wbxml decode: {decoded:?}");
+    jobs::transactions(&decoded)
 }
 fn typed_xml(d: &[u8]) -> u64 {
-    jobs::typed_xml_decode(d)
-        .expect("typed xml decode")
-        .session
-        .transactions
-        .len() as u64
+    let decoded = jobs::typed_xml_decode(d);
+    assert!(decoded.is_ok(), "typed xml decode: {decoded:?}");
+    jobs::transactions(&decoded)
 }
 
 /// Our jobs: (name, input, function).

@@ -209,19 +209,30 @@ pub fn csp_xml_to_wbxml(input: &[u8]) -> Result<Vec<u8>, JobError> {
 }
 
 /// Typed decode of CSP WBXML into the model ([`imps_model::Message`]).
-pub fn typed_wbxml_decode(input: &[u8]) -> Result<imps_model::Message, JobError> {
-    let mut reader =
-        WbxmlReader::new(input, &imps_csp_wbxml::DecodeOptions::default()).map_err(err)?;
+///
+/// The typed jobs return the decoder's own `Result` as it comes (no
+/// conversion that would move the model), and callers look at it by
+/// reference: what is measured is the decode and the drop.
+pub fn typed_wbxml_decode(input: &[u8]) -> Result<imps_model::Message, imps_event::Error> {
+    let mut reader = WbxmlReader::new(input, &imps_csp_wbxml::DecodeOptions::default())?;
     let options = imps_model::DecodeOptions::default().with_default_version(reader.version());
-    imps_model::decode_with(&mut reader, &options).map_err(err)
+    imps_model::decode_with(&mut reader, &options)
 }
 
-/// Typed decode of CSP XML into the model.
-pub fn typed_xml_decode(input: &[u8]) -> Result<imps_model::Message, JobError> {
-    let mut reader = XmlReader::new(input, &imps_csp_xml::DecodeOptions::default()).map_err(err)?;
+/// Typed decode of CSP XML into the model (see [`typed_wbxml_decode`]).
+pub fn typed_xml_decode(input: &[u8]) -> Result<imps_model::Message, imps_event::Error> {
+    let mut reader = XmlReader::new(input, &imps_csp_xml::DecodeOptions::default())?;
     let version = reader.version().unwrap_or(CspVersion::V1_2);
     let options = imps_model::DecodeOptions::default().with_default_version(version);
-    imps_model::decode_with(&mut reader, &options).map_err(err)
+    imps_model::decode_with(&mut reader, &options)
+}
+
+/// The number of transactions of a typed decode's result (0 for an error),
+/// read by reference so that the model is not moved out of the `Result`.
+pub fn transactions(decoded: &Result<imps_model::Message, imps_event::Error>) -> u64 {
+    decoded
+        .as_ref()
+        .map_or(0, |m| m.session.transactions.len() as u64)
 }
 
 /// Typed encode: model → phone-style WBXML.

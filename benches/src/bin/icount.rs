@@ -38,10 +38,10 @@ const JOBS: &[(&str, bool, u32, Job)] = &[
         jobs::csp_xml_to_wbxml(d).map_or(0, |v| v.len() as u64)
     }),
     ("typed_wbxml_decode", true, 20, |d| {
-        jobs::typed_wbxml_decode(d).map_or(0, |m| m.session.transactions.len() as u64)
+        jobs::transactions(&jobs::typed_wbxml_decode(d))
     }),
     ("typed_xml_decode", false, 5, |d| {
-        jobs::typed_xml_decode(d).map_or(0, |m| m.session.transactions.len() as u64)
+        jobs::transactions(&jobs::typed_xml_decode(d))
     }),
 ];
 
