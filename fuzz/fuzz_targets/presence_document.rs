@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         let mut sink = VecSink::default();
         encode_document(list, &mut sink).ok()?;
         Some(
-            decode_document(imps_event::VecSource::new(sink.events), &options)
+            decode_document(&mut imps_event::VecSource::new(sink.events), &options)
                 .expect("re-decode of encoded presence document"),
         )
     };

@@ -217,7 +217,7 @@ fn retarget(doc: &Document, version: CspVersion) -> Result<Document, CliError> {
     let mut events = Retarget::new(VecSink::default(), Some(version));
     encode_document(doc, version, &mut events).map_err(|e| CliError::encode(&e))?;
     let options = DecodeOptions::default().with_default_version(version);
-    Document::decode(VecSource::new(events.inner.events), &options)
+    Document::decode(&mut VecSource::new(events.inner.events), &options)
         .map_err(|e| CliError::encode(&e))
 }
 

@@ -36,8 +36,8 @@ fn decoders(input: &[u8]) -> [(&'static str, usize); 4] {
         }
     });
     let (_, wbxml_model) = measure(|| {
-        if let Ok(r) = imps_csp_wbxml::WbxmlReader::new(input, &Default::default()) {
-            let _ = decode_with::<Message>(r, &model);
+        if let Ok(mut r) = imps_csp_wbxml::WbxmlReader::new(input, &Default::default()) {
+            let _ = decode_with::<Message>(&mut r, &model);
         }
     });
     let (_, xml_events) = measure(|| {
@@ -46,8 +46,8 @@ fn decoders(input: &[u8]) -> [(&'static str, usize); 4] {
         }
     });
     let (_, xml_model) = measure(|| {
-        if let Ok(r) = imps_csp_xml::XmlReader::new(input, &Default::default()) {
-            let _ = decode_with::<Message>(r, &model);
+        if let Ok(mut r) = imps_csp_xml::XmlReader::new(input, &Default::default()) {
+            let _ = decode_with::<Message>(&mut r, &model);
         }
     });
     [

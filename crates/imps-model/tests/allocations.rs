@@ -53,8 +53,8 @@ fn send_message_request_costs_a_few_allocations() {
         ));
         events.push(ev);
     }
-    let source = VecSource::new(events);
-    let (msg, n) = count(|| imps_model::decode::<Message>(source).unwrap());
+    let mut source = VecSource::new(events);
+    let (msg, n) = count(|| imps_model::decode::<Message>(&mut source).unwrap());
     let Primitive::SendMessageRequest(p) = &msg.session.transactions[0].content.primitive else {
         panic!()
     };
@@ -67,8 +67,8 @@ fn send_message_request_costs_a_few_allocations() {
 
     // The whole XML decode, reader included.
     let (_, n_xml) = count(|| {
-        let r = imps_csp_xml::XmlReader::new(xml.as_bytes(), &Default::default()).unwrap();
-        imps_model::decode::<Message>(r).unwrap()
+        let mut r = imps_csp_xml::XmlReader::new(xml.as_bytes(), &Default::default()).unwrap();
+        imps_model::decode::<Message>(&mut r).unwrap()
     });
     println!("XML bytes -> model: {n_xml} allocations");
     assert_eq!(n_xml, XML_ALLOCATIONS);
@@ -82,8 +82,8 @@ fn send_message_request_costs_a_few_allocations() {
     )
     .unwrap();
     let (back, n_wbxml) = count(|| {
-        let r = imps_csp_wbxml::WbxmlReader::new(&wbxml, &Default::default()).unwrap();
-        imps_model::decode_with::<Message>(r, &DecodeOptions::default()).unwrap()
+        let mut r = imps_csp_wbxml::WbxmlReader::new(&wbxml, &Default::default()).unwrap();
+        imps_model::decode_with::<Message>(&mut r, &DecodeOptions::default()).unwrap()
     });
     assert_eq!(back, msg);
     println!("WBXML bytes -> model: {n_wbxml} allocations");

@@ -251,8 +251,8 @@ fn unknown_namespace() {
 fn not_this_element_versus_malformed() {
     let xml = doc("<Polling-Request/>");
     // Asking for a Status where the document is a message: a mismatch.
-    let r = imps_csp_xml::XmlReader::new(xml.as_bytes(), &Default::default()).unwrap();
-    let err = imps_model::decode::<Status>(r).unwrap_err();
+    let mut r = imps_csp_xml::XmlReader::new(xml.as_bytes(), &Default::default()).unwrap();
+    let err = imps_model::decode::<Status>(&mut r).unwrap_err();
     assert_eq!(
         err.kind,
         ErrorKind::Unexpected {
@@ -268,7 +268,7 @@ fn not_this_element_versus_malformed() {
         Event::End,
         Event::End,
     ];
-    let m: MessageDelivered = imps_model::decode(VecSource::new(events)).unwrap();
+    let m: MessageDelivered = imps_model::decode(&mut VecSource::new(events)).unwrap();
     assert_eq!(m.message_id, "m-1");
 }
 
@@ -285,7 +285,7 @@ fn deep_unknown_subtrees_hit_the_depth_limit() {
     for _ in 0..100_000 {
         events.push(Event::Start(Start::new(Name::Other("deep".into()))));
     }
-    let err = imps_model::decode::<Status>(VecSource::new(events)).unwrap_err();
+    let err = imps_model::decode::<Status>(&mut VecSource::new(events)).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Limit("depth"));
     // Within the limit, it is kept.
     let mut events = vec![
@@ -300,7 +300,7 @@ fn deep_unknown_subtrees_hit_the_depth_limit() {
         events.push(Event::Start(Start::new(Name::Other("deep".into()))));
     }
     events.extend(std::iter::repeat_n(Event::End, 31));
-    let s = imps_model::decode::<Status>(VecSource::new(events)).unwrap();
+    let s = imps_model::decode::<Status>(&mut VecSource::new(events)).unwrap();
     assert_eq!(s.extra.len(), 1);
 }
 
@@ -368,7 +368,7 @@ proptest! {
     #[test]
     fn arbitrary_events_never_panic(events in proptest::collection::vec(arb_event(), 0..60), strict in any::<bool>()) {
         let opts = if strict { DecodeOptions::strict() } else { DecodeOptions::default() };
-        if let Ok(msg) = imps_model::decode_with::<Message>(VecSource::new(events), &opts) {
+        if let Ok(msg) = imps_model::decode_with::<Message>(&mut VecSource::new(events), &opts) {
             prop_assert_eq!(via_events(&msg), msg);
         }
     }

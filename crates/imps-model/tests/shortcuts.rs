@@ -29,17 +29,17 @@ fn both(doc: &[u8], strict: bool) -> Option<(Result<Message, Error>, Result<Mess
         strict,
         ..imps_csp_wbxml::DecodeOptions::default()
     };
-    let fast = WbxmlReader::new(doc, &reader_options).ok()?;
+    let mut fast = WbxmlReader::new(doc, &reader_options).ok()?;
     let options = if strict {
         DecodeOptions::strict()
     } else {
         DecodeOptions::default()
     }
     .with_default_version(fast.version());
-    let plain = EventsOnly(WbxmlReader::new(doc, &reader_options).ok()?);
+    let mut plain = EventsOnly(WbxmlReader::new(doc, &reader_options).ok()?);
     Some((
-        imps_model::decode_with(fast, &options),
-        imps_model::decode_with(plain, &options),
+        imps_model::decode_with(&mut fast, &options),
+        imps_model::decode_with(&mut plain, &options),
     ))
 }
 

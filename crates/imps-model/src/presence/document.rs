@@ -13,7 +13,7 @@ use crate::presence::PresenceSubList;
 /// attributes follow the version of the list's PA namespace, else
 /// `options.default_version`.
 pub fn decode_document<'a>(
-    source: impl EventSource<'a>,
+    source: &mut impl EventSource<'a>,
     options: &DecodeOptions,
 ) -> Result<PresenceSubList, Error> {
     crate::decode_with(source, options)
@@ -44,7 +44,7 @@ pub fn encode_document(list: &PresenceSubList, sink: impl EventSink) -> Result<(
 ///     Event::Start(Start::new(Tag::Alias)), Event::End,
 ///     Event::End,
 /// ];
-/// let doc = Document::decode(VecSource::new(events.clone()), &Default::default()).unwrap();
+/// let doc = Document::decode(&mut VecSource::new(events.clone()), &Default::default()).unwrap();
 /// assert!(matches!(doc, Document::Presence(_)));
 /// let mut sink = VecSink::default();
 /// doc.encode(&mut sink).unwrap();
@@ -61,12 +61,13 @@ pub enum Document {
 }
 
 impl Document {
-    /// Decodes a message or a presence document, by its root element.
+    /// Decodes a message or a presence document, by its root element (the
+    /// source by `&mut`, as for [`crate::decode_with`]).
     pub fn decode<'a>(
-        mut source: impl EventSource<'a>,
+        source: &mut impl EventSource<'a>,
         options: &DecodeOptions,
     ) -> Result<Document, Error> {
-        let mut d = Decoder::new(&mut source, options.clone());
+        let mut d = Decoder::new(source, options.clone());
         let root = d.root()?;
         let doc = match root.name {
             Name::Tag(Tag::WvCspMessage) => Document::Message(Message::from_events(root, &mut d)?),

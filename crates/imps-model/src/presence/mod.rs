@@ -77,7 +77,7 @@
 //!     Event::End,
 //!     Event::End,
 //! ];
-//! let list = presence::decode_document(VecSource::new(events.clone()), &Default::default()).unwrap();
+//! let list = presence::decode_document(&mut VecSource::new(events.clone()), &Default::default()).unwrap();
 //! assert!(list.attributes[0].is_selector());
 //! let ua: &UserAvailability = list.get().unwrap();
 //! assert_eq!(ua.value, Some(Availability::Available));

@@ -70,7 +70,7 @@ pub fn via_events(msg: &Message) -> Message {
     let mut sink = VecSink::default();
     imps_model::encode(msg, &mut sink).unwrap();
     let opts = DecodeOptions::default().with_default_version(msg.version);
-    imps_model::decode_with(VecSource::new(sink.events), &opts).unwrap()
+    imps_model::decode_with(&mut VecSource::new(sink.events), &opts).unwrap()
 }
 
 /// Drops every namespace declaration the model keeps (libwbxml's WBXML has

@@ -295,8 +295,8 @@ fn info_link_is_pa_1_2() {
     let bare = format!("<PresenceSubList>{inner}</PresenceSubList>");
     let v11 = DecodeOptions::strict().with_default_version(CspVersion::V1_1);
     let events = xml_events(bare.as_bytes());
-    assert!(decode_document(VecSource::new(events.clone()), &v11).is_err());
-    assert!(decode_document(VecSource::new(events), &DecodeOptions::strict()).is_ok());
+    assert!(decode_document(&mut VecSource::new(events.clone()), &v11).is_err());
+    assert!(decode_document(&mut VecSource::new(events), &DecodeOptions::strict()).is_ok());
 }
 
 #[test]
@@ -365,7 +365,7 @@ fn document_kinds() {
     let mut sink = VecSink::default();
     encode_document(&sel, &mut sink).unwrap();
     let doc = Document::decode(
-        VecSource::new(sink.events.clone()),
+        &mut VecSource::new(sink.events.clone()),
         &DecodeOptions::default(),
     )
     .unwrap();
@@ -379,7 +379,7 @@ fn document_kinds() {
     let mut sink = VecSink::default();
     imps_model::encode(&msg, &mut sink).unwrap();
     let doc = Document::decode(
-        VecSource::new(sink.events.clone()),
+        &mut VecSource::new(sink.events.clone()),
         &DecodeOptions::default(),
     )
     .unwrap();
@@ -389,20 +389,20 @@ fn document_kinds() {
     assert_eq!(again.events, sink.events);
     // Another root.
     let e = Document::decode(
-        VecSource::new(vec![Event::Start(Start::new(Tag::Presence)), Event::End]),
+        &mut VecSource::new(vec![Event::Start(Start::new(Tag::Presence)), Event::End]),
         &DecodeOptions::default(),
     )
     .unwrap_err();
     assert!(matches!(e.kind, ErrorKind::Unexpected { .. }));
     let e = decode_document(
-        VecSource::new(vec![Event::Start(Start::new(Tag::Presence)), Event::End]),
+        &mut VecSource::new(vec![Event::Start(Start::new(Tag::Presence)), Event::End]),
         &DecodeOptions::default(),
     )
     .unwrap_err();
     assert!(matches!(e.kind, ErrorKind::Unexpected { .. }));
     // Truncated.
     let e = decode_document(
-        VecSource::new(vec![
+        &mut VecSource::new(vec![
             Event::Start(Start::new(Tag::PresenceSubList)),
             Event::Start(Start::new(Tag::Alias)),
         ]),
@@ -493,12 +493,12 @@ proptest! {
         }
         ev.push(Event::End);
         let has_int = ev.iter().any(|e| matches!(e, Event::Integer(_)));
-        let lenient = decode_document(VecSource::new(ev.clone()), &DecodeOptions::default());
-        let strict = decode_document(VecSource::new(ev.clone()), &DecodeOptions::strict());
+        let lenient = decode_document(&mut VecSource::new(ev.clone()), &DecodeOptions::default());
+        let strict = decode_document(&mut VecSource::new(ev.clone()), &DecodeOptions::strict());
         if let Ok(list) = &lenient {
             let mut sink = VecSink::default();
             encode_document(list, &mut sink).unwrap();
-            let again = decode_document(VecSource::new(sink.events), &DecodeOptions::default()).unwrap();
+            let again = decode_document(&mut VecSource::new(sink.events), &DecodeOptions::default()).unwrap();
             prop_assert_eq!(&again, list);
             // Integers only come from WBXML integer elements (none in PA);
             // outside them the text syntaxes cannot keep them apart.
@@ -526,13 +526,10 @@ proptest! {
         wb.truncate(cut.max(4));
         for options in [DecodeOptions::default(), DecodeOptions::strict()] {
             let _ = doc_from_wbxml(&wb, &options);
-            let _ = imps_model::presence::Document::decode(
-                match imps_csp_wbxml::WbxmlReader::new(&wb, &Default::default()) {
-                    Ok(r) => r,
-                    Err(_) => continue,
-                },
-                &options,
-            );
+            let Ok(mut r) = imps_csp_wbxml::WbxmlReader::new(&wb, &Default::default()) else {
+                continue;
+            };
+            let _ = imps_model::presence::Document::decode(&mut r, &options);
         }
     }
 }

@@ -62,7 +62,7 @@ proptest! {
         let mut sink = VecSink::default();
         imps_model::encode(&msg, &mut sink).unwrap();
         let opts = DecodeOptions::default().with_default_version(version);
-        prop_assert_eq!(&imps_model::decode_with::<Message>(VecSource::new(sink.events), &opts).unwrap(), &msg);
+        prop_assert_eq!(&imps_model::decode_with::<Message>(&mut VecSource::new(sink.events), &opts).unwrap(), &msg);
         prop_assert_eq!(&msg_from_xml(&msg_to_xml(&msg), &DecodeOptions::default()).unwrap(), &msg);
         prop_assert_eq!(&msg_from_wbxml(&msg_to_wbxml(&msg), &DecodeOptions::default()).unwrap(), &msg);
     }

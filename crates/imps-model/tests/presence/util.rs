@@ -109,7 +109,7 @@ pub(crate) fn msg_to_wbxml(msg: &Message) -> Vec<u8> {
 pub(crate) fn doc_via_events(list: &PresenceSubList) -> PresenceSubList {
     let mut sink = VecSink::default();
     presence::encode_document(list, &mut sink).unwrap();
-    presence::decode_document(VecSource::new(sink.events), &DecodeOptions::default()).unwrap()
+    presence::decode_document(&mut VecSource::new(sink.events), &DecodeOptions::default()).unwrap()
 }
 
 /// Every `PresenceSubList` of a message, re-read from the message's own
@@ -141,7 +141,7 @@ pub(crate) fn sub_lists(
             }
             let opts = options.clone().with_default_version(msg.version);
             out.push(presence::decode_document(
-                VecSource::new(events[i..=j].to_vec()),
+                &mut VecSource::new(events[i..=j].to_vec()),
                 &opts,
             )?);
             i = j + 1;
