@@ -593,6 +593,22 @@ impl<'s, 'a> Decoder<'s, 'a> {
         if let Some(t) = self.leaf_text() {
             return Ok(Text::new(t));
         }
+        self.text_events()
+    }
+
+    /// [`Decoder::text`] appended to `out` (empty), for text fields written
+    /// in place.
+    #[inline]
+    pub fn text_into(&mut self, out: &mut Text) -> Result<(), Error> {
+        match self.leaf_text() {
+            Some(t) => out.push_str(t),
+            None => *out = self.text_events()?,
+        }
+        Ok(())
+    }
+
+    /// [`Decoder::text`] from the events (no leaf shortcut).
+    fn text_events(&mut self) -> Result<Text, Error> {
         // Matched on the source's results as they come (no conversion to
         // `Result<Event, Error>` per event).
         let first = match self.source.next_event()? {

@@ -60,9 +60,30 @@ pub fn parse_integer(text: &str) -> Option<u32> {
 /// ```
 pub type Text = compact_str::CompactString;
 
+/// Text fields are written in place: the text is copied straight into the
+/// field. Built in a temporary and then moved, an inline `Text` is read back
+/// right after the bytes were copied into it, and that reload stalls on the
+/// just-written bytes.
 impl FromEvents for Text {
     fn from_events<'a>(_start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
         d.text()
+    }
+
+    fn decode_into<'a>(
+        slot: &mut Self,
+        _start: Start<'a>,
+        d: &mut Decoder<'_, 'a>,
+    ) -> Result<(), Error> {
+        slot.clear();
+        d.text_into(slot)
+    }
+
+    fn decode_some<'a>(
+        slot: &mut Option<Self>,
+        _start: Start<'a>,
+        d: &mut Decoder<'_, 'a>,
+    ) -> Result<(), Error> {
+        d.text_into(slot.insert(Text::const_new("")))
     }
 }
 
