@@ -596,12 +596,12 @@ impl<'s, 'a> Decoder<'s, 'a> {
         self.text_events()
     }
 
-    /// [`Decoder::text`] appended to `out` (empty), for text fields written
-    /// in place.
+    /// [`Decoder::text`] written into `out`, for text fields decoded in
+    /// place.
     #[inline]
     pub fn text_into(&mut self, out: &mut Text) -> Result<(), Error> {
         match self.leaf_text() {
-            Some(t) => out.push_str(t),
+            Some(t) => *out = Text::new(t),
             None => *out = self.text_events()?,
         }
         Ok(())
