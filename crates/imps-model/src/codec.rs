@@ -1112,11 +1112,6 @@ pub(crate) fn decode_value<'a, T>(
     expected: &'static str,
 ) -> Result<T, Error> {
     if !d.strict() {
-        // Returned straight from `from_wire` (a copy of its result, read
-        // right after it was written, stalls).
-        if let Some(t) = d.leaf_text() {
-            return Ok(from_wire(t));
-        }
         return d.parse_text_leaf(
             &start.name,
             |t| Ok(from_wire(t)),
