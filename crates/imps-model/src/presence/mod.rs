@@ -199,15 +199,30 @@ macro_rules! attributes {
                 }
             }
 
-            /// Decodes the attribute whose `Start` was just read.
-            fn decode<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
+            /// Decodes the attribute whose `Start` was just read onto the
+            /// end of `list`, in place: built on the stack and moved in, a
+            /// short attribute was read back right after its fields were
+            /// written, which stalls.
+            fn decode_push<'a>(
+                list: &mut Vec<Attribute>,
+                start: Start<'a>,
+                d: &mut Decoder<'_, 'a>,
+            ) -> Result<(), Error> {
                 match &start.name {
                     $(
-                        Name::Tag(Tag::$var) => Ok(Attribute::$var(
-                            <$ty as FromEvents>::from_events(start, d)?,
-                        )),
+                        Name::Tag(Tag::$var) => {
+                            list.resize_with(list.len() + 1, || Attribute::$var(<$ty>::default()));
+                            match list.last_mut() {
+                                Some(Attribute::$var(a)) => <$ty as FromEvents>::decode_into(a, start, d),
+                                _ => Ok(()),
+                            }
+                        }
                     )+
-                    _ => Attribute::decode_unknown(start, d),
+                    _ => {
+                        let unknown = Attribute::decode_unknown(start, d)?;
+                        list.push(unknown);
+                        Ok(())
+                    }
                 }
             }
 
@@ -475,11 +490,12 @@ impl FromEvents for PresenceSubList {
         let mut attributes: Vec<Attribute> = Vec::new();
         let mut extra = Vec::new();
         each_child!(d, extra, child => {
-            let attribute = Attribute::decode(child, d)?;
+            Attribute::decode_push(&mut attributes, child, d)?;
             if d.strict() {
-                check_strict(&attribute, &attributes, version, d)?;
+                if let Some((attribute, before)) = attributes.split_last() {
+                    check_strict(attribute, before, version, d)?;
+                }
             }
-            attributes.push(attribute);
         });
         Ok(PresenceSubList {
             xmlns,
