@@ -1077,9 +1077,12 @@ impl<'k> Encoder<'k> {
     }
 }
 
-impl<T: FromEvents> FromEvents for Box<T> {
+impl<T: FromEvents + Default> FromEvents for Box<T> {
+    /// Decoded in the box (not built on the stack and moved in).
     fn from_events<'a>(start: Start<'a>, d: &mut Decoder<'_, 'a>) -> Result<Self, Error> {
-        T::from_events(start, d).map(Box::new)
+        let mut boxed = Box::<T>::default();
+        T::decode_into(&mut boxed, start, d)?;
+        Ok(boxed)
     }
 
     /// In the box `slot` already has.
