@@ -226,20 +226,15 @@ impl std::str::FromStr for Timestamp {
         if !head.contains('T') {
             return Err(syntax);
         }
-        let digits: String = offset[1..].chars().filter(|c| *c != ':').collect();
-        let colon_ok = match offset[1..].find(':') {
-            None => true,
-            Some(i) => i == 2 && offset.len() == 6,
-        };
-        if !colon_ok || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(syntax);
-        }
-        let (h, m) = match digits.len() {
-            1 | 2 => (digits.parse::<u8>().map_err(|_| syntax)?, 0),
-            4 => (
-                digits[..2].parse::<u8>().map_err(|_| syntax)?,
-                digits[2..].parse::<u8>().map_err(|_| syntax)?,
-            ),
+        // `±h`, `±hh`, `±hhmm` or `±hh:mm`, read as bytes (no allocation).
+        let digit = |b: &u8| b.is_ascii_digit();
+        let two = |a: u8, b: u8| (a - b'0') * 10 + (b - b'0');
+        let (h, m) = match offset.as_bytes()[1..] {
+            [a] if digit(&a) => (a - b'0', 0),
+            [a, b] if digit(&a) && digit(&b) => (two(a, b), 0),
+            [a, b, c, e] | [a, b, b':', c, e] if [a, b, c, e].iter().all(digit) => {
+                (two(a, b), two(c, e))
+            }
             _ => return Err(syntax),
         };
         if h > 23 || m > 59 {
@@ -396,6 +391,12 @@ mod tests {
             "2001-13-25T13:40:13+01:00",
             "2001-09-25T13:40:13+24",
             "2001-09-25T13:40:13+01:0",
+            "2001-09-25T13:40:13+0160",
+            "2001-09-25T13:40:13+1:00",
+            "2001-09-25T13:40:13+01:000",
+            "2001-09-25T13:40:13+123",
+            "2001-09-25T13:40:13+0é0",
+            "2001-09-25T13:40:13+",
             "2001-09-25+01",
             "20011325T134013Z",
             "",
