@@ -11,7 +11,7 @@ use crate::global::*;
 use crate::header::Header;
 use crate::limits::{LimitKind, Limits};
 use crate::mb_uint::read_mb_u32;
-use crate::text::{check_text, table_str};
+use crate::text::{check_text, table_str, utf8};
 use crate::token::{AttributedTag, FastToken, Name, Token, TokenKind};
 use crate::{Error, ErrorKind};
 
@@ -462,7 +462,7 @@ impl<'a> Reader<'a> {
         if to - from > self.fast_text_max as usize {
             return None;
         }
-        let text = std::str::from_utf8(self.input.get(from..to)?).ok()?;
+        let text = utf8(self.input.get(from..to)?).ok()?;
         Some((text, to + 1))
     }
 
