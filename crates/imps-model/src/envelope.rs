@@ -89,28 +89,44 @@ impl FromEvents for Message {
             },
         };
         d.set_version(version);
-        let mut message = Message {
+        // Decoded inside the `Result` that is returned, so the 184-byte
+        // message is not built on the stack and then moved into it.
+        let mut result = Ok(Message {
             version,
             xmlns,
             session: Session::default(),
             extra: Vec::new(),
-        };
-        let mut seen = false;
-        each_child!(d, message.extra, child => {
-            if matches!(child.name, imps_event::Name::Tag(Tag::Session)) && !seen {
-                Session::decode_into(&mut message.session, child, d)?;
-                seen = true;
-            } else if matches!(child.name, imps_event::Name::Tag(Tag::Session)) {
-                d.duplicate(child, &mut message.extra)?;
-            } else {
-                d.unknown(child, &mut message.extra)?;
-            }
         });
-        if !seen {
-            return Err(d.missing(&start.name, Tag::Session));
+        if let Ok(message) = &mut result {
+            if let Err(e) = decode_root_children(message, &start.name, d) {
+                result = Err(e);
+            }
         }
-        Ok(message)
+        result
     }
+}
+
+/// The children of `WV-CSP-Message`: one `Session`, and unknown elements.
+fn decode_root_children<'a>(
+    message: &mut Message,
+    name: &imps_event::Name<'_>,
+    d: &mut Decoder<'_, 'a>,
+) -> Result<(), Error> {
+    let mut seen = false;
+    each_child!(d, message.extra, child => {
+        if matches!(child.name, imps_event::Name::Tag(Tag::Session)) && !seen {
+            Session::decode_into(&mut message.session, child, d)?;
+            seen = true;
+        } else if matches!(child.name, imps_event::Name::Tag(Tag::Session)) {
+            d.duplicate(child, &mut message.extra)?;
+        } else {
+            d.unknown(child, &mut message.extra)?;
+        }
+    });
+    if !seen {
+        return Err(d.missing(name, Tag::Session));
+    }
+    Ok(())
 }
 
 impl ToEvents for Message {
