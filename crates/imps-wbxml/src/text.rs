@@ -37,7 +37,7 @@ pub(crate) fn check_text(bytes: &[u8], ascii_only: bool) -> Result<&str, (ErrorK
 /// [`<[u8]>::is_ascii`](slice::is_ascii) (behind [`AsciiStr::from_ascii`])
 /// recognises in a few instructions per word and which then is valid UTF-8 as it
 /// is; `std::str::from_utf8` checks the short strings of a CSP document byte by
-/// byte until its pointer is aligned. Measured: typed WBXML decode +4.5%.
+/// byte until its pointer is aligned. Measured: typed WBXML decode about +4%.
 #[inline]
 pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
     match AsciiStr::from_ascii(bytes) {
@@ -80,8 +80,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// On ASCII, on valid UTF-8 and on arbitrary bytes (the first two
+        /// are rare among arbitrary bytes).
         #[test]
-        fn utf8_agrees_with_std(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)) {
+        fn utf8_agrees_with_std(bytes in proptest::prop_oneof![
+            proptest::collection::vec(0u8..0x80, 0..40),
+            proptest::strategy::Strategy::prop_map(proptest::prelude::any::<String>(), String::into_bytes),
+            proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+        ]) {
             proptest::prop_assert_eq!(utf8(&bytes), std::str::from_utf8(&bytes));
         }
     }
