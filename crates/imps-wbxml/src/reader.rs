@@ -394,15 +394,10 @@ impl<'a> Reader<'a> {
         if !accept(&tag) {
             return None;
         }
+        // (`peek_fast_attributed` declines at the depth limit: no error.)
+        self.end_attributes(tag.content, self.pos).ok()?;
         // The tag, the attribute start, STR_I, the string and its NUL, END.
         self.pos += 3 + tag.value.len() + 2;
-        // What the attribute list's END does (`attr_token`).
-        if tag.content {
-            self.depth += 1;
-            self.set_mode(self.content_mode);
-        } else if self.depth == 0 {
-            self.set_mode(Mode::Epilog);
-        }
         Some(tag)
     }
 
@@ -591,13 +586,7 @@ impl<'a> Reader<'a> {
                     self.set_mode(self.pi_return);
                     return self.token(start, page, TokenKind::PiEnd);
                 }
-                if self.pending_content {
-                    self.push(start)?;
-                } else if self.depth == 0 {
-                    self.set_mode(Mode::Epilog);
-                } else {
-                    self.set_mode(self.content_mode);
-                }
+                self.end_attributes(self.pending_content, start)?;
                 self.token(start, page, TokenKind::AttrEnd)
             }
             LITERAL => {
@@ -656,6 +645,22 @@ impl<'a> Reader<'a> {
         self.set_mode(Mode::Pi);
         self.attr_started = false;
         self.token(start, self.attr_page, TokenKind::Pi)
+    }
+
+    /// What an attribute list's `END` (at `at`) does: enters the element
+    /// when it has content, else leaves it (after the root, only the
+    /// epilog follows).
+    #[inline]
+    fn end_attributes(&mut self, content: bool, at: usize) -> Result<(), Error> {
+        if content {
+            return self.push(at);
+        }
+        self.set_mode(if self.depth == 0 {
+            Mode::Epilog
+        } else {
+            self.content_mode
+        });
+        Ok(())
     }
 
     #[inline]
