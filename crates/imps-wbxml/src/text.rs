@@ -25,12 +25,12 @@ pub(crate) fn table_str(table: &[u8], index: u32) -> Result<&[u8], ErrorKind> {
 /// index (inside `bytes`) of the first bad byte.
 #[inline]
 pub(crate) fn check_text(bytes: &[u8], ascii_only: bool) -> Result<&str, (ErrorKind, usize)> {
-    match AsciiStr::from_ascii(bytes) {
-        Ok(ascii) => Ok(ascii.as_str()),
-        Err(e) if ascii_only => Err((ErrorKind::InvalidText("US-ASCII"), e.valid_up_to())),
-        Err(_) => std::str::from_utf8(bytes)
-            .map_err(|e| (ErrorKind::InvalidText("UTF-8"), e.valid_up_to())),
+    if ascii_only {
+        return AsciiStr::from_ascii(bytes)
+            .map(AsciiStr::as_str)
+            .map_err(|e| (ErrorKind::InvalidText("US-ASCII"), e.valid_up_to()));
     }
+    utf8(bytes).map_err(|e| (ErrorKind::InvalidText("UTF-8"), e.valid_up_to()))
 }
 
 /// `bytes` as UTF-8 text. Nearly all CSP text is ASCII, which the word-at-a-time
