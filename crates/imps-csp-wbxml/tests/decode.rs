@@ -548,6 +548,23 @@ fn version_comes_from_the_xmlns_the_root_reports() {
     assert_eq!(r.version(), CspVersion::V1_2);
 }
 
+/// `data` with each of its first `n` bytes set to each of `values`, named
+/// after the change.
+fn byte_changes<'d>(
+    name: &'d str,
+    data: &'d [u8],
+    n: usize,
+    values: &'d [u8],
+) -> impl Iterator<Item = (String, Vec<u8>)> + 'd {
+    (0..data.len().min(n)).flat_map(move |at| {
+        values.iter().map(move |&byte| {
+            let mut doc = data.to_vec();
+            doc[at] = byte;
+            (format!("{name}, byte {at} = {byte:#04x}"), doc)
+        })
+    })
+}
+
 /// Version detection and the reader agree on every root: over every vector
 /// and every one-byte change of its first 24 bytes (header, root tag and
 /// attributes) to a token-like value, when the root `Start` the lenient
@@ -561,37 +578,25 @@ fn detected_version_is_the_one_the_root_xmlns_names() {
         .collect();
     let (mut checked, mut named) = (0, 0);
     for (name, data) in common::all_wbxml() {
-        for at in 0..data.len().min(24) {
-            for &byte in &values {
-                let mut doc = data.clone();
-                doc[at] = byte;
-                let Ok(mut r) = WbxmlReader::new(&doc, &lenient()) else {
-                    continue;
-                };
-                let (version, source) = (r.version(), r.version_source());
-                checked += 1;
-                let Ok(Some(Event::Start(root))) = r.next_event() else {
-                    continue;
-                };
-                let named_version = root
-                    .xmlns
-                    .as_deref()
-                    .and_then(CspVersion::from_namespace)
-                    .map(|(v, _)| v);
-                if let Some(v) = named_version {
-                    named += 1;
-                    assert_eq!(
-                        (version, source),
-                        (v, VersionSource::Xmlns),
-                        "{name}, byte {at} = {byte:#04x}"
-                    );
-                } else {
-                    assert_ne!(
-                        source,
-                        VersionSource::Xmlns,
-                        "{name}, byte {at} = {byte:#04x}"
-                    );
-                }
+        for (changed, doc) in byte_changes(&name, &data, 24, &values) {
+            let Ok(mut r) = WbxmlReader::new(&doc, &lenient()) else {
+                continue;
+            };
+            let (version, source) = (r.version(), r.version_source());
+            checked += 1;
+            let Ok(Some(Event::Start(root))) = r.next_event() else {
+                continue;
+            };
+            let named_version = root
+                .xmlns
+                .as_deref()
+                .and_then(CspVersion::from_namespace)
+                .map(|(v, _)| v);
+            if let Some(v) = named_version {
+                named += 1;
+                assert_eq!((version, source), (v, VersionSource::Xmlns), "{changed}");
+            } else {
+                assert_ne!(source, VersionSource::Xmlns, "{changed}");
             }
         }
     }
@@ -639,13 +644,7 @@ fn fast_paths_read_what_the_general_path_reads() {
             for cut in 0..data.len() {
                 docs.push((format!("{name} truncated at {cut}"), data[..cut].to_vec()));
             }
-            for at in 0..data.len().min(40) {
-                for &byte in &values {
-                    let mut doc = data.clone();
-                    doc[at] = byte;
-                    docs.push((format!("{name}, byte {at} = {byte:#04x}"), doc));
-                }
-            }
+            docs.extend(byte_changes(&name, &data, 40, &values));
         }
         docs.push((name, data));
     }
