@@ -548,6 +548,18 @@ fn version_comes_from_the_xmlns_the_root_reports() {
     assert_eq!(r.version(), CspVersion::V1_2);
 }
 
+/// Byte values that are tokens in a document's first bytes: global tokens,
+/// tags with and without attribute and content flags (0x41, 0x80, 0xC3,
+/// 0xC9, 0xF3, …), attribute-start tokens and `xmlns` value characters.
+fn token_like_bytes() -> Vec<u8> {
+    (0x00..=0x0D)
+        .chain([
+            0x41, 0x43, 0x45, 0x49, 0x80, 0x83, 0x85, 0xC3, 0xC4, 0xC9, 0xF3,
+        ])
+        .chain(*b"123.")
+        .collect()
+}
+
 /// `data` with each of its first `n` bytes set to each of `values`, named
 /// after the change.
 fn byte_changes<'d>(
@@ -572,10 +584,7 @@ fn byte_changes<'d>(
 /// the reader decodes with, decided by the `xmlns`.
 #[test]
 fn detected_version_is_the_one_the_root_xmlns_names() {
-    let values: Vec<u8> = (0x00..=0x0D)
-        .chain([0x41, 0x43, 0x80, 0x83, 0x85, 0xC3, 0xC4, 0xC9, 0x49])
-        .chain(*b"123.")
-        .collect();
+    let values = token_like_bytes();
     let (mut checked, mut named) = (0, 0);
     for (name, data) in common::all_wbxml() {
         for (changed, doc) in byte_changes(&name, &data, 24, &values) {
@@ -633,10 +642,7 @@ fn trace(data: &[u8], opts: &DecodeOptions) -> Result<Trace, Error> {
 /// just fits), which takes no fast path.
 #[test]
 fn fast_paths_read_what_the_general_path_reads() {
-    let values: Vec<u8> = (0x00..=0x0D)
-        .chain([0x41, 0x45, 0x80, 0x83, 0x85, 0xC3, 0xC9, 0xF3, 0x49])
-        .chain(*b"12.")
-        .collect();
+    let values = token_like_bytes();
     let mut docs = Vec::new();
     for (name, data) in common::all_wbxml() {
         // `C9 08 03 …` / `F3 0A 03 …`: a tag with one xmlns.
