@@ -162,3 +162,27 @@ pub fn intern_xmlns(uri: Cow<'_, str>) -> Cow<'static, str> {
         None => Cow::Owned(uri.into_owned()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use imps_event::CspVersion;
+    use imps_tokens::NamespaceKind;
+
+    /// The value is kept as it came: the known namespaces are borrowed (no
+    /// allocation), anything else, near spellings included, is copied.
+    #[test]
+    fn intern_xmlns_keeps_the_value() {
+        for v in CspVersion::ALL {
+            for k in [NamespaceKind::Csp, NamespaceKind::Trc, NamespaceKind::Pa] {
+                let ns = v.namespace(k);
+                let interned = intern_xmlns(Cow::Owned(ns.to_owned()));
+                assert!(matches!(interned, Cow::Borrowed(s) if s == ns), "{ns}");
+                for near in [format!("{ns}/"), ns.to_uppercase(), format!(" {ns}")] {
+                    let kept = intern_xmlns(Cow::Borrowed(&near));
+                    assert!(matches!(&kept, Cow::Owned(s) if *s == near), "{near}");
+                }
+            }
+        }
+    }
+}
