@@ -691,16 +691,6 @@ impl<'s, 'a> Decoder<'s, 'a> {
         if let Some(t) = self.leaf_text() {
             return text(t).map_err(|e| self.invalid_in(name, Value::Text(t.into()), e));
         }
-        self.parse_text_events(text, parse)
-    }
-
-    /// [`Decoder::parse_text_leaf`] from the events (no leaf shortcut).
-    #[inline(always)]
-    fn parse_text_events<T>(
-        &mut self,
-        text: impl Fn(&str) -> Result<T, &'static str>,
-        parse: impl Fn(&Value<'a>) -> Result<T, &'static str>,
-    ) -> Result<T, Error> {
         let t = match self.source.next_event()? {
             Some(Event::Text(t)) => t,
             first => return self.parse_other_leaf(first, parse),
@@ -1125,14 +1115,8 @@ pub(crate) fn decode_value<'a, T>(
     expected: &'static str,
 ) -> Result<T, Error> {
     if !d.strict() {
-        // The common case first, `from_wire`'s result returned as it is:
-        // through the closures of `parse_text_leaf`, a copy of it read
-        // right after it was written stalled (about 5% of typed WBXML
-        // decode). Lenient `from_wire` cannot fail.
-        if let Some(t) = d.leaf_text() {
-            return Ok(from_wire(t));
-        }
-        return d.parse_text_events(
+        return d.parse_text_leaf(
+            &start.name,
             |t| Ok(from_wire(t)),
             |value| match value {
                 Value::Text(t) => Ok(from_wire(t)),

@@ -521,6 +521,14 @@ macro_rules! value_set {
                 start: ::imps_event::Start<'a>,
                 d: &mut $crate::codec::Decoder<'_, 'a>,
             ) -> Result<Self, ::imps_event::Error> {
+                // The common case first, returned straight from
+                // `from_wire`: a copy of its result, read right after it
+                // was written, stalls.
+                if !d.strict() {
+                    if let Some(t) = d.leaf_text() {
+                        return Ok($name::from_wire(t));
+                    }
+                }
                 $crate::codec::decode_value(start, d, $name::from_wire, $name::is_unknown, $name::EXPECTED)
             }
         }
